@@ -1,0 +1,30 @@
+package vn.lienthong.gateway;
+
+/** Names of the exchange properties and queue headers the gateway sets itself; none can come from a client. */
+public final class ExchangeKeys {
+
+    /** Exchange property: the authenticated {@code ClientIdentity}. */
+    public static final String CLIENT = "lienthongClient";
+    /** Exchange property: the caller's remote address. */
+    public static final String REMOTE_ADDRESS = "lienthongRemoteAddress";
+    /** Exchange property: the request body exactly as received. */
+    public static final String RAW_BODY = "lienthongRawBody";
+    /** Exchange property: the parsed request body. */
+    public static final String JSON = "lienthongJson";
+    /** Exchange property: the validated dossier. */
+    public static final String DOSSIER = "lienthongDossier";
+    /** Exchange property: the platform record built from the canonical message. */
+    public static final String PLATFORM_RECORD = "lienthongPlatformRecord";
+    /** Exchange property: whether a failed delivery was dead-lettered (and the exception handled). */
+    public static final String DEAD_LETTERED = "lienthongDeadLettered";
+
+    /** Queue header: the gateway's message id. */
+    public static final String MESSAGE_ID = "lienthongMessageId";
+    /** Queue header: the dossier code the message is about. */
+    public static final String DOSSIER_CODE = "lienthongDossierCode";
+    /** Queue header: the destination platform. */
+    public static final String DESTINATION = "lienthongDestination";
+
+    private ExchangeKeys() {
+    }
+}

@@ -1,0 +1,36 @@
+package vn.lienthong.gateway;
+
+import java.util.List;
+
+/** A request the gateway refuses, carrying its stable {@link ErrorCode} and, for invalid input, every violation found. */
+public class GatewayException extends RuntimeException {
+
+    private final ErrorCode code;
+    private final transient List<Violation> violations;
+
+    public GatewayException(ErrorCode code, String detail) {
+        this(code, detail, List.of(), null);
+    }
+
+    public GatewayException(ErrorCode code, String detail, List<Violation> violations) {
+        this(code, detail, violations, null);
+    }
+
+    public GatewayException(ErrorCode code, String detail, List<Violation> violations, Throwable cause) {
+        super(detail, cause);
+        this.code = code;
+        this.violations = List.copyOf(violations);
+    }
+
+    public ErrorCode code() {
+        return code;
+    }
+
+    public List<Violation> violations() {
+        return violations;
+    }
+
+    /** One thing wrong with the input: where (a JSON pointer) and what. */
+    public record Violation(String pointer, String message) {
+    }
+}

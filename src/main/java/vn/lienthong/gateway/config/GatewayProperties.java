@@ -1,0 +1,119 @@
+package vn.lienthong.gateway.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/** The gateway's own settings under {@code lienthong.*}, validated at start-up. */
+@Validated
+@ConfigurationProperties(prefix = "lienthong")
+public class GatewayProperties {
+
+    @NotNull
+    private Path home;
+    @NotNull
+    private Path dataDir;
+    @NotNull
+    private Path routesDir;
+    @NotNull
+    private Path schemasDir;
+    @Valid
+    private final Ingress ingress = new Ingress();
+    @Valid
+    private List<Client> clients = new ArrayList<>();
+    @Valid
+    private final Delivery delivery = new Delivery();
+
+    public Path getHome() { return home; }
+    public void setHome(Path home) { this.home = home; }
+    public Path getDataDir() { return dataDir; }
+    public void setDataDir(Path dataDir) { this.dataDir = dataDir; }
+    public Path getRoutesDir() { return routesDir; }
+    public void setRoutesDir(Path routesDir) { this.routesDir = routesDir; }
+    public Path getSchemasDir() { return schemasDir; }
+    public void setSchemasDir(Path schemasDir) { this.schemasDir = schemasDir; }
+    public Ingress getIngress() { return ingress; }
+    public List<Client> getClients() { return clients; }
+    public void setClients(List<Client> clients) { this.clients = clients; }
+    public Delivery getDelivery() { return delivery; }
+
+    /** Limits applied to every request before it reaches a route. */
+    public static class Ingress {
+        @NotNull
+        private DataSize maxBodySize = DataSize.ofMegabytes(10);
+        @Min(2) @Max(1000)
+        private int maxJsonDepth = 32;
+        @Min(16)
+        private int maxJsonStringLength = 1_000_000;
+        @Min(16) @Max(1000)
+        private int maxJsonNumberLength = 32;
+
+        public DataSize getMaxBodySize() { return maxBodySize; }
+        public void setMaxBodySize(DataSize maxBodySize) { this.maxBodySize = maxBodySize; }
+        public int getMaxJsonDepth() { return maxJsonDepth; }
+        public void setMaxJsonDepth(int maxJsonDepth) { this.maxJsonDepth = maxJsonDepth; }
+        public int getMaxJsonStringLength() { return maxJsonStringLength; }
+        public void setMaxJsonStringLength(int maxJsonStringLength) { this.maxJsonStringLength = maxJsonStringLength; }
+        public int getMaxJsonNumberLength() { return maxJsonNumberLength; }
+        public void setMaxJsonNumberLength(int maxJsonNumberLength) { this.maxJsonNumberLength = maxJsonNumberLength; }
+    }
+
+    /** A registered client system: its identity, the SHA-256 of its API key, and its roles. */
+    public static class Client {
+        @NotBlank
+        private String id;
+        @NotBlank
+        @Pattern(regexp = "[0-9a-f]{64}", message = "must be the lower-case hex SHA-256 of the API key")
+        private String apiKeySha256;
+        @NotEmpty
+        private List<String> roles = new ArrayList<>();
+        private List<String> agencies = new ArrayList<>();
+
+        public String getId() { return id; }
+        public void setId(String id) { this.id = id; }
+        public String getApiKeySha256() { return apiKeySha256; }
+        public void setApiKeySha256(String apiKeySha256) { this.apiKeySha256 = apiKeySha256; }
+        public List<String> getRoles() { return roles; }
+        public void setRoles(List<String> roles) { this.roles = roles; }
+        public List<String> getAgencies() { return agencies; }
+        public void setAgencies(List<String> agencies) { this.agencies = agencies; }
+    }
+
+    /** How workers deliver: consumers per queue, and redelivery of failed attempts. */
+    public static class Delivery {
+        @Min(1) @Max(64)
+        private int concurrentConsumers = 4;
+        @NotNull
+        private Duration initialDelay = Duration.ofSeconds(1);
+        @Min(1)
+        private double multiplier = 2.0;
+        @NotNull
+        private Duration maxDelay = Duration.ofMinutes(5);
+        @Min(1)
+        private int maxAttempts = 10;
+
+        public int getConcurrentConsumers() { return concurrentConsumers; }
+        public void setConcurrentConsumers(int concurrentConsumers) { this.concurrentConsumers = concurrentConsumers; }
+        public Duration getInitialDelay() { return initialDelay; }
+        public void setInitialDelay(Duration initialDelay) { this.initialDelay = initialDelay; }
+        public double getMultiplier() { return multiplier; }
+        public void setMultiplier(double multiplier) { this.multiplier = multiplier; }
+        public Duration getMaxDelay() { return maxDelay; }
+        public void setMaxDelay(Duration maxDelay) { this.maxDelay = maxDelay; }
+        public int getMaxAttempts() { return maxAttempts; }
+        public void setMaxAttempts(int maxAttempts) { this.maxAttempts = maxAttempts; }
+    }
+}

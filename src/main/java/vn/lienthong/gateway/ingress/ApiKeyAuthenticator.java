@@ -1,0 +1,69 @@
+package vn.lienthong.gateway.ingress;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+import org.apache.camel.Exchange;
+import org.springframework.stereotype.Component;
+
+import vn.lienthong.gateway.ErrorCode;
+import vn.lienthong.gateway.ExchangeKeys;
+import vn.lienthong.gateway.GatewayException;
+import vn.lienthong.gateway.Sha256;
+import vn.lienthong.gateway.config.GatewayProperties;
+
+/** Identifies the caller by the {@code X-API-Key} header against the hashed keys of the configured clients. */
+@Component("apiKeyAuthenticator")
+public class ApiKeyAuthenticator {
+
+    static final String HEADER = "X-API-Key";
+    private static final int MAX_KEY_LENGTH = 256;
+
+    private final List<Registered> clients;
+
+    ApiKeyAuthenticator(GatewayProperties properties) {
+        this.clients = properties.getClients().stream()
+                .map(c -> new Registered(HexFormat.of().parseHex(c.getApiKeySha256()),
+                        new ClientIdentity(c.getId(), new LinkedHashSet<>(c.getRoles()), List.copyOf(c.getAgencies()))))
+                .toList();
+    }
+
+    /** Sets the caller's {@link ClientIdentity} on the exchange, or refuses with 401. */
+    public void authenticate(Exchange exchange) {
+        String key = exchange.getIn().getHeader(HEADER, String.class);
+        if (key == null || key.isBlank()) {
+            throw new GatewayException(ErrorCode.AUTHENTICATION_REQUIRED, "Send the API key in the X-API-Key header.");
+        }
+        ClientIdentity identity = identify(key)
+                .orElseThrow(() -> new GatewayException(ErrorCode.API_KEY_INVALID, "The API key is not registered."));
+        exchange.setProperty(ExchangeKeys.CLIENT, identity);
+    }
+
+    /** Requires the authenticated caller to be an agency system. */
+    public void requireAgencyRole(Exchange exchange) {
+        ClientIdentity client = exchange.getProperty(ExchangeKeys.CLIENT, ClientIdentity.class);
+        if (client == null || !client.hasRole(ClientIdentity.ROLE_AGENCY)) {
+            throw new GatewayException(ErrorCode.FORBIDDEN, "This client may not submit messages.");
+        }
+    }
+
+    java.util.Optional<ClientIdentity> identify(String key) {
+        if (key.length() > MAX_KEY_LENGTH) {
+            return java.util.Optional.empty();
+        }
+        byte[] hash = Sha256.digest(key.getBytes(StandardCharsets.UTF_8));
+        ClientIdentity found = null;
+        for (Registered client : clients) {
+            if (MessageDigest.isEqual(client.keyHash(), hash)) {
+                found = client.identity();
+            }
+        }
+        return java.util.Optional.ofNullable(found);
+    }
+
+    private record Registered(byte[] keyHash, ClientIdentity identity) {
+    }
+}

@@ -1,0 +1,154 @@
+package vn.lienthong.gateway.ingress;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+import org.apache.camel.Exchange;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+
+import vn.lienthong.gateway.ErrorCode;
+import vn.lienthong.gateway.ExchangeKeys;
+import vn.lienthong.gateway.GatewayException;
+import vn.lienthong.gateway.GatewayException.Violation;
+import vn.lienthong.gateway.config.GatewayProperties;
+
+/**
+ * Reads a JSON request body strictly: only {@code application/json} in UTF-8, no duplicate keys, nothing after the
+ * value, and nesting, string, number and name lengths bounded before any of it is built in memory.
+ */
+@Component("jsonRequestReader")
+public class StrictJsonReader {
+
+    private static final int MAX_NAME_LENGTH = 256;
+
+    private final ObjectMapper mapper;
+
+    StrictJsonReader(GatewayProperties properties) {
+        GatewayProperties.Ingress limits = properties.getIngress();
+        JsonFactory factory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(limits.getMaxJsonDepth())
+                        .maxStringLength(limits.getMaxJsonStringLength())
+                        .maxNumberLength(limits.getMaxJsonNumberLength())
+                        .maxNameLength(MAX_NAME_LENGTH)
+                        .maxDocumentLength(limits.getMaxBodySize().toBytes())
+                        .build())
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+                .build();
+        this.mapper = JsonMapper.builder(factory).build();
+    }
+
+    /** Checks the media type, parses the body, and keeps both the raw bytes and the tree on the exchange. */
+    public void read(Exchange exchange) {
+        requireJsonMediaType(exchange.getIn().getHeader("Content-Type", String.class));
+        byte[] body = exchange.getIn().getBody(byte[].class);
+        if (body == null) {
+            body = new byte[0];
+        }
+        exchange.setProperty(ExchangeKeys.RAW_BODY, body);
+        exchange.setProperty(ExchangeKeys.JSON, parse(body));
+    }
+
+    JsonNode parse(byte[] body) {
+        try (JsonParser parser = mapper.createParser(body)) {
+            JsonNode tree;
+            try {
+                tree = mapper.readTree(parser);
+            } catch (StreamConstraintsException e) {
+                throw refused(ErrorCode.JSON_LIMIT_EXCEEDED, parser, e, limitExceeded(e));
+            } catch (JsonProcessingException e) {
+                throw refused(ErrorCode.JSON_MALFORMED, parser, e, malformed(e));
+            }
+            if (tree == null || tree.isMissingNode()) {
+                throw new GatewayException(ErrorCode.JSON_MALFORMED, "The request body is empty.",
+                        List.of(new Violation("", "a JSON object is required")));
+            }
+            if (parser.nextToken() != null) {
+                throw new GatewayException(ErrorCode.JSON_MALFORMED, "Malformed JSON: content after the JSON value.",
+                        List.of(new Violation("", "only one JSON value may be sent")));
+            }
+            return tree;
+        } catch (IOException e) {
+            throw new GatewayException(ErrorCode.JSON_MALFORMED, "Malformed JSON: " + e.getClass().getSimpleName(),
+                    List.of(), e);
+        }
+    }
+
+    private static GatewayException refused(ErrorCode code, JsonParser parser, JsonProcessingException e,
+                                            String what) {
+        String pointer = parser.getParsingContext().pathAsPointer().toString();
+        var location = e.getLocation();
+        String where = location == null ? ""
+                : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+        return new GatewayException(code, what + where + ".", List.of(new Violation(pointer, what)), e);
+    }
+
+    /** Names the limit that was exceeded without echoing any of the input. */
+    private String limitExceeded(StreamConstraintsException e) {
+        String message = String.valueOf(e.getOriginalMessage()).toLowerCase(Locale.ROOT);
+        StreamReadConstraints limits = mapper.getFactory().streamReadConstraints();
+        if (message.contains("nesting depth")) {
+            return "nesting deeper than " + limits.getMaxNestingDepth() + " levels";
+        }
+        if (message.contains("number value length")) {
+            return "number longer than " + limits.getMaxNumberLength() + " characters";
+        }
+        if (message.contains("name length")) {
+            return "key longer than " + limits.getMaxNameLength() + " characters";
+        }
+        if (message.contains("document length")) {
+            return "document longer than " + limits.getMaxDocumentLength() + " bytes";
+        }
+        return "string longer than " + limits.getMaxStringLength() + " characters";
+    }
+
+    /** Says what kind of syntax error was found, never what the client sent. */
+    private static String malformed(JsonProcessingException e) {
+        String message = String.valueOf(e.getOriginalMessage());
+        if (message.startsWith("Duplicate field")) {
+            return "duplicate key";
+        }
+        if (message.contains("end-of-input")) {
+            return "the JSON ends too early";
+        }
+        if (message.contains("Invalid UTF-8")) {
+            return "the body is not valid UTF-8";
+        }
+        return "not well-formed JSON";
+    }
+
+    static void requireJsonMediaType(String contentType) {
+        if (contentType == null || contentType.isBlank()) {
+            throw new GatewayException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json.");
+        }
+        MediaType type;
+        try {
+            type = MediaType.parseMediaType(contentType);
+        } catch (InvalidMediaTypeException e) {
+            throw new GatewayException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "The Content-Type header cannot be read.");
+        }
+        if (!MediaType.APPLICATION_JSON.equalsTypeAndSubtype(type)) {
+            throw new GatewayException(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+                    "Media type " + type.getType() + "/" + type.getSubtype() + " is not accepted; send application/json.");
+        }
+        String charset = type.getParameter("charset");
+        if (charset != null && !StandardCharsets.UTF_8.name().equals(charset.toUpperCase(Locale.ROOT).replace("\"", ""))) {
+            throw new GatewayException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "JSON must be sent in UTF-8.");
+        }
+    }
+}

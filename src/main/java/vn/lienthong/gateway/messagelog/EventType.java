@@ -1,0 +1,6 @@
+package vn.lienthong.gateway.messagelog;
+
+/** The kinds of event the message log records. */
+public enum EventType {
+    RECEIVED, REJECTED, QUEUED, ATTEMPT_FAILED, DELIVERED, DEAD_LETTERED
+}

@@ -1,0 +1,199 @@
+package vn.lienthong.gateway.messagelog;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import vn.lienthong.gateway.Sha256;
+
+/** Keeps every message, its state, its delivery attempts and its events in the relational message store. */
+@Component
+public class MessageStore {
+
+    private static final int MAX_TEXT = 1000;
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    MessageStore(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Clock clock) {
+        this.jdbc = jdbc;
+        this.tx = new TransactionTemplate(transactionManager);
+        this.clock = clock;
+    }
+
+    /** Stores a newly accepted message in state RECEIVED together with its RECEIVED event. */
+    public void insertReceived(NewMessage m) {
+        OffsetDateTime now = now();
+        String sha = Sha256.hex(m.payload());
+        tx.executeWithoutResult(status -> {
+            jdbc.update("""
+                    INSERT INTO message (message_id, kind, dossier_code, agency_code, destination, state, client_id,
+                                         payload_sha256, payload, accepted_at, updated_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    m.messageId(), m.kind(), m.dossierCode(), m.agencyCode(), m.destination(),
+                    MessageState.RECEIVED.name(), m.clientId(), sha, m.payload(), now, now);
+            insertEvent(now, EventType.RECEIVED, m.messageId(), m.dossierCode(), m.clientId(), m.remoteAddress(),
+                    m.destination(), null, null, sha);
+        });
+    }
+
+    /** Moves a message from RECEIVED to QUEUED; a message a worker already moved further is left as it is. */
+    public void markQueued(String messageId) {
+        OffsetDateTime now = now();
+        tx.executeWithoutResult(status -> {
+            int changed = jdbc.update("UPDATE message SET state = ?, updated_at = ? WHERE message_id = ? AND state = ?",
+                    MessageState.QUEUED.name(), now, messageId, MessageState.RECEIVED.name());
+            if (changed == 1) {
+                insertEventFor(now, EventType.QUEUED, messageId, null, null);
+            }
+        });
+    }
+
+    /** Records a successful attempt and marks the message DELIVERED. */
+    public void markDelivered(String messageId, int httpStatus) {
+        OffsetDateTime now = now();
+        tx.executeWithoutResult(status -> {
+            insertAttempt(messageId, now, AttemptOutcome.DELIVERED, httpStatus, null, null);
+            jdbc.update("UPDATE message SET state = ?, delivered_at = ?, updated_at = ? WHERE message_id = ?",
+                    MessageState.DELIVERED.name(), now, now, messageId);
+            insertEventFor(now, EventType.DELIVERED, messageId, null, null);
+        });
+    }
+
+    /** Records a failed attempt that will be retried at {@code nextRetryAt}. */
+    public void recordFailedAttempt(String messageId, AttemptOutcome outcome, Integer httpStatus, String reason,
+                                    OffsetDateTime nextRetryAt) {
+        OffsetDateTime now = now();
+        tx.executeWithoutResult(status -> {
+            insertAttempt(messageId, now, outcome, httpStatus, reason, nextRetryAt);
+            jdbc.update("UPDATE message SET updated_at = ? WHERE message_id = ?", now, messageId);
+            insertEventFor(now, EventType.ATTEMPT_FAILED, messageId, reasonCode(outcome, httpStatus), reason);
+        });
+    }
+
+    /** Records the last failed attempt and marks the message DEAD_LETTERED. */
+    public void markDeadLettered(String messageId, AttemptOutcome outcome, Integer httpStatus, String reason) {
+        OffsetDateTime now = now();
+        tx.executeWithoutResult(status -> {
+            insertAttempt(messageId, now, outcome, httpStatus, reason, null);
+            jdbc.update("UPDATE message SET state = ?, updated_at = ? WHERE message_id = ?",
+                    MessageState.DEAD_LETTERED.name(), now, messageId);
+            insertEventFor(now, EventType.DEAD_LETTERED, messageId, reasonCode(outcome, httpStatus), reason);
+        });
+    }
+
+    /** Records a refused request; nothing about it is queued. */
+    public void recordRejection(Rejection r) {
+        insertEvent(now(), EventType.REJECTED, null, null, r.clientId(), r.remoteAddress(), null, r.reasonCode(),
+                r.detail(), r.payloadSha256());
+    }
+
+    /** How many attempts have been recorded for a message. */
+    public int attemptCount(String messageId) {
+        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM delivery_attempt WHERE message_id = ?", Integer.class,
+                messageId);
+        return n == null ? 0 : n;
+    }
+
+    /** Whether another message about the same dossier already reached this destination. */
+    public boolean hasEarlierDelivery(String dossierCode, String destination, String messageId) {
+        Integer n = jdbc.queryForObject("""
+                SELECT COUNT(*) FROM message
+                WHERE dossier_code = ? AND destination = ? AND state = ? AND message_id <> ?""", Integer.class,
+                dossierCode, destination, MessageState.DELIVERED.name(), messageId);
+        return n != null && n > 0;
+    }
+
+    /** One message with all its attempts, if it exists. */
+    public Optional<MessageView> find(String messageId) {
+        List<MessageView> found = jdbc.query("""
+                SELECT message_id, kind, dossier_code, document_id, destination, state, accepted_at, delivered_at
+                FROM message WHERE message_id = ?""", this::toView, messageId);
+        return found.stream().findFirst();
+    }
+
+    /** Every message about one dossier, in the order they were accepted. */
+    public List<MessageView> findByDossier(String dossierCode) {
+        return jdbc.query("""
+                SELECT message_id, kind, dossier_code, document_id, destination, state, accepted_at, delivered_at
+                FROM message WHERE dossier_code = ? ORDER BY seq""", this::toView, dossierCode);
+    }
+
+    /** The event types recorded for a message, oldest first. */
+    public List<EventType> eventsOf(String messageId) {
+        return jdbc.query("SELECT event FROM message_event WHERE message_id = ? ORDER BY seq",
+                (rs, i) -> EventType.valueOf(rs.getString(1)), messageId);
+    }
+
+    private MessageView toView(ResultSet rs, int row) throws SQLException {
+        String id = rs.getString("message_id");
+        return new MessageView(id, rs.getString("kind"), rs.getString("dossier_code"), rs.getString("document_id"),
+                rs.getString("destination"), MessageState.valueOf(rs.getString("state")),
+                utc(rs.getObject("accepted_at", OffsetDateTime.class)),
+                utc(rs.getObject("delivered_at", OffsetDateTime.class)), attemptsOf(id));
+    }
+
+    private List<Attempt> attemptsOf(String messageId) {
+        return jdbc.query("""
+                SELECT attempted_at, outcome, http_status, reason, next_retry_at
+                FROM delivery_attempt WHERE message_id = ? ORDER BY attempt_no""",
+                (rs, i) -> new Attempt(utc(rs.getObject("attempted_at", OffsetDateTime.class)),
+                        AttemptOutcome.valueOf(rs.getString("outcome")),
+                        (Integer) rs.getObject("http_status"), rs.getString("reason"),
+                        utc(rs.getObject("next_retry_at", OffsetDateTime.class))),
+                messageId);
+    }
+
+    private void insertAttempt(String messageId, OffsetDateTime at, AttemptOutcome outcome, Integer httpStatus,
+                               String reason, OffsetDateTime nextRetryAt) {
+        jdbc.update("""
+                INSERT INTO delivery_attempt (message_id, attempt_no, attempted_at, outcome, http_status, reason, next_retry_at)
+                SELECT ?, COALESCE(MAX(attempt_no), 0) + 1, ?, ?, ?, ?, ? FROM delivery_attempt WHERE message_id = ?""",
+                messageId, at, outcome.name(), httpStatus, truncate(reason), nextRetryAt, messageId);
+    }
+
+    private void insertEventFor(OffsetDateTime at, EventType event, String messageId, String reasonCode, String detail) {
+        jdbc.update("""
+                INSERT INTO message_event (occurred_at, event, message_id, dossier_code, client_id, destination,
+                                           reason_code, detail)
+                SELECT ?, ?, message_id, dossier_code, client_id, destination, ?, ? FROM message WHERE message_id = ?""",
+                at, event.name(), reasonCode, truncate(detail), messageId);
+    }
+
+    private void insertEvent(OffsetDateTime at, EventType event, String messageId, String dossierCode, String clientId,
+                             String remoteAddress, String destination, String reasonCode, String detail,
+                             String payloadSha256) {
+        jdbc.update("""
+                INSERT INTO message_event (occurred_at, event, message_id, dossier_code, client_id, remote_address,
+                                           destination, reason_code, detail, payload_sha256)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                at, event.name(), messageId, dossierCode, clientId, truncate(remoteAddress), destination, reasonCode,
+                truncate(detail), payloadSha256);
+    }
+
+    private static String reasonCode(AttemptOutcome outcome, Integer httpStatus) {
+        return httpStatus == null ? outcome.name() : outcome.name() + "_" + httpStatus;
+    }
+
+    private static String truncate(String text) {
+        return text == null || text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT);
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+    }
+
+    private static OffsetDateTime utc(OffsetDateTime t) {
+        return t == null ? null : t.withOffsetSameInstant(ZoneOffset.UTC);
+    }
+}
