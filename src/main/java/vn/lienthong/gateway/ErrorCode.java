@@ -15,6 +15,7 @@ public enum ErrorCode {
     PAYLOAD_TOO_LARGE(413, "Payload too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
     SERVICE_UNAVAILABLE(503, "Gateway cannot guarantee the message now"),
+    REQUEST_REFUSED(400, "Request refused"),
     INTERNAL_ERROR(500, "Internal error");
 
     private final int httpStatus;

@@ -27,7 +27,7 @@ class DvcqgSessions {
 
     DvcqgSessions(DvcqgSimulatorProperties properties, ObjectProvider<Clock> clock) {
         this.properties = properties;
-        this.clock = clock.getIfAvailable(Clock::systemUTC);
+        this.clock = clock.getIfUnique(Clock::systemUTC);
     }
 
     /** A new session token when the credentials are the configured ones, else empty. */

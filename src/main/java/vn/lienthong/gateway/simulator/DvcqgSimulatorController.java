@@ -56,7 +56,7 @@ class DvcqgSimulatorController {
         this.reader = mapper.reader()
                 .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-        this.clock = clock.getIfAvailable(Clock::systemUTC);
+        this.clock = clock.getIfUnique(Clock::systemUTC);
     }
 
     @PostMapping("/login")

@@ -17,6 +17,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -335,6 +341,30 @@ class DvcqgSimulatorControllerTest {
                 .andExpect(header().doesNotExist("Retry-After"));
 
         assertReceivedCount(1);
+    }
+
+    @Test
+    void failNextFailsExactlyThatManyCallsFromConcurrentCallers() throws Exception {
+        String session = login();
+        postFaults("{\"failNext\":5}").andExpect(status().isOk());
+        ExecutorService workers = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Integer>> statuses = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                String key = "key-" + i;
+                statuses.add(workers.submit(() -> callService(session, key, DONG_BO, false, dossier())
+                        .andReturn().getResponse().getStatus()));
+            }
+            List<Integer> answered = new ArrayList<>();
+            for (Future<Integer> status : statuses) {
+                answered.add(status.get(30, TimeUnit.SECONDS));
+            }
+            assertThat(answered).filteredOn(s -> s == 503).hasSize(5);
+            assertThat(answered).filteredOn(s -> s == 200).hasSize(15);
+        } finally {
+            workers.shutdownNow();
+        }
+        assertReceivedCount(15);
     }
 
     @Test

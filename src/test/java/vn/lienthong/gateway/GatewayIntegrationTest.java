@@ -1,0 +1,24 @@
+package vn.lienthong.gateway;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The whole gateway in the sandbox profile on a random port, with a fresh data folder and a short retry backoff;
+ * every class carrying it shares one application context.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "lienthong.data-dir=target/test-data/${random.uuid}",
+        "lienthong.delivery.initial-delay=200ms",
+        "lienthong.delivery.multiplier=1.5",
+        "lienthong.delivery.max-delay=1s",
+        "lienthong.delivery.max-attempts=4"
+})
+public @interface GatewayIntegrationTest {
+}
