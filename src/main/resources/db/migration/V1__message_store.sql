@@ -25,7 +25,7 @@ CREATE TABLE delivery_attempt (
     message_id      VARCHAR(36)  NOT NULL REFERENCES message (message_id),
     attempt_no      INTEGER      NOT NULL,
     attempted_at    TIMESTAMP WITH TIME ZONE NOT NULL,
-    outcome         VARCHAR(16)  NOT NULL,
+    outcome         VARCHAR(32)  NOT NULL,
     http_status     INTEGER,
     reason          VARCHAR(1000),
     next_retry_at   TIMESTAMP WITH TIME ZONE,

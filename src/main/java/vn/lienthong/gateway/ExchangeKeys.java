@@ -15,8 +15,6 @@ public final class ExchangeKeys {
     public static final String DOSSIER = "lienthongDossier";
     /** Exchange property: the platform record built from the canonical message. */
     public static final String PLATFORM_RECORD = "lienthongPlatformRecord";
-    /** Exchange property: whether a failed delivery was dead-lettered (and the exception handled). */
-    public static final String DEAD_LETTERED = "lienthongDeadLettered";
 
     /** Queue header: the gateway's message id. */
     public static final String MESSAGE_ID = "lienthongMessageId";

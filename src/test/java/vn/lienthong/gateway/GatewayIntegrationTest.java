@@ -5,14 +5,17 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
- * The whole gateway in the sandbox profile on a random port, with a fresh data folder and a short retry backoff;
+ * The whole gateway in the sandbox profile on a random port, with a fresh data folder, a short retry backoff and
+ * metrics exported as in production;
  * every class carrying it shares one application context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
+@AutoConfigureObservability
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "lienthong.data-dir=target/test-data/${random.uuid}",
         "lienthong.delivery.initial-delay=200ms",

@@ -41,34 +41,52 @@ public class DeliveryRecorder {
         metrics.delivered(exchange.getIn().getHeader(ExchangeKeys.DESTINATION, String.class));
     }
 
-    /**
-     * Records the failed attempt caught on the exchange and sets {@link ExchangeKeys#DEAD_LETTERED} when the message
-     * goes to the dead-letter queue instead of being retried.
-     */
-    public void attemptFailed(Exchange exchange) {
-        Throwable caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        String messageId = exchange.getIn().getHeader(ExchangeKeys.MESSAGE_ID, String.class);
-        String destination = exchange.getIn().getHeader(ExchangeKeys.DESTINATION, String.class);
-        PlatformDeliveryException failure = caught instanceof PlatformDeliveryException p ? p
-                : PlatformDeliveryException.transientFailure(null, describe(caught), null, caught);
-        AttemptOutcome outcome = failure.permanent() ? AttemptOutcome.PERMANENT_FAILURE : AttemptOutcome.TRANSIENT_FAILURE;
-        int attempt = store.attemptCount(messageId) + 1;
-        metrics.failed(destination);
+    /** Whether the failure caught on the exchange ends the message's delivery: permanent, or the last allowed attempt. */
+    public boolean isFinalFailure(Exchange exchange) {
+        PlatformDeliveryException failure = failureOf(exchange);
+        return failure.permanent() || schedule.exhausted(store.attemptCount(messageIdOf(exchange)) + 1);
+    }
 
-        if (failure.permanent() || schedule.exhausted(attempt)) {
-            store.markDeadLettered(messageId, outcome, failure.httpStatus(), failure.getMessage());
-            metrics.deadLettered(destination);
-            exchange.setProperty(ExchangeKeys.DEAD_LETTERED, true);
-            LOG.warn("Message {} to {} dead-lettered after attempt {}: {}", messageId, destination, attempt,
-                    failure.getMessage());
-        } else {
-            OffsetDateTime nextRetryAt = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC)
-                    .plus(schedule.delayAfter(attempt));
-            store.recordFailedAttempt(messageId, outcome, failure.httpStatus(), failure.getMessage(), nextRetryAt);
-            exchange.setProperty(ExchangeKeys.DEAD_LETTERED, false);
-            LOG.info("Message {} to {} failed attempt {} ({}); retry at {}", messageId, destination, attempt,
-                    failure.getMessage(), nextRetryAt);
+    /** Records the final failed attempt and marks the message DEAD_LETTERED; the route then moves it to the DLQ. */
+    public void deadLettered(Exchange exchange) {
+        PlatformDeliveryException failure = failureOf(exchange);
+        String messageId = messageIdOf(exchange);
+        String destination = exchange.getIn().getHeader(ExchangeKeys.DESTINATION, String.class);
+        store.markDeadLettered(messageId, outcomeOf(failure), failure.httpStatus(), failure.getMessage());
+        metrics.failed(destination);
+        metrics.deadLettered(destination);
+        LOG.warn("Message {} to {} dead-lettered: {}", messageId, destination, failure.getMessage());
+    }
+
+    /** Records a failed attempt that the broker will retry after the backoff, once the route rolls back. */
+    public void attemptFailed(Exchange exchange) {
+        PlatformDeliveryException failure = failureOf(exchange);
+        String messageId = messageIdOf(exchange);
+        String destination = exchange.getIn().getHeader(ExchangeKeys.DESTINATION, String.class);
+        int attempt = store.attemptCount(messageId) + 1;
+        OffsetDateTime nextRetryAt = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC)
+                .plus(schedule.delayAfter(attempt));
+        store.recordFailedAttempt(messageId, outcomeOf(failure), failure.httpStatus(), failure.getMessage(), nextRetryAt);
+        metrics.failed(destination);
+        LOG.info("Message {} to {} failed attempt {} ({}); retry at {}", messageId, destination, attempt,
+                failure.getMessage(), nextRetryAt);
+    }
+
+    private static PlatformDeliveryException failureOf(Exchange exchange) {
+        Throwable caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        if (caught == null) {
+            caught = exchange.getException();
         }
+        return caught instanceof PlatformDeliveryException p ? p
+                : PlatformDeliveryException.transientFailure(null, describe(caught), null, caught);
+    }
+
+    private static AttemptOutcome outcomeOf(PlatformDeliveryException failure) {
+        return failure.permanent() ? AttemptOutcome.PERMANENT_FAILURE : AttemptOutcome.TRANSIENT_FAILURE;
+    }
+
+    private static String messageIdOf(Exchange exchange) {
+        return exchange.getIn().getHeader(ExchangeKeys.MESSAGE_ID, String.class);
     }
 
     private static String describe(Throwable t) {

@@ -1,0 +1,137 @@
+package vn.lienthong.gateway.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.core.server.Queue;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import vn.lienthong.gateway.DvcqgSimulatorProbe;
+import vn.lienthong.gateway.GatewayIntegrationTest;
+import vn.lienthong.gateway.Http;
+import vn.lienthong.gateway.Samples;
+import vn.lienthong.gateway.messagelog.EventType;
+import vn.lienthong.gateway.messagelog.MessageStore;
+
+/**
+ * What the platform's failures do to a message: transient ones are retried until delivered, each attempt recorded;
+ * permanent ones and exhausted retries move it to the dead-letter queue with the platform's reason.
+ */
+@GatewayIntegrationTest
+class DvcqgDeliveryFailureTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    EmbeddedActiveMQ broker;
+    @Autowired
+    MessageStore store;
+
+    Http http;
+    DvcqgSimulatorProbe simulator;
+
+    @BeforeEach
+    void setUp() {
+        http = new Http(port);
+        simulator = new DvcqgSimulatorProbe(http);
+        simulator.reset();
+        await().atMost(Duration.ofSeconds(30)).until(this::nothingInFlight);
+    }
+
+    @AfterEach
+    void tearDown() {
+        simulator.reset();
+    }
+
+    @Test
+    void retriesTransientFailuresAndRecordsEveryAttempt() throws Exception {
+        simulator.faults("{\"failNext\":2,\"status\":503}");
+
+        String messageId = accept();
+
+        JsonNode message = awaitState(messageId, "DELIVERED");
+        JsonNode attempts = message.path("attempts");
+        assertThat(attempts).hasSize(3);
+        assertThat(attempts.get(0).path("outcome").asText()).isEqualTo("TRANSIENT_FAILURE");
+        assertThat(attempts.get(0).path("httpStatus").asInt()).isEqualTo(503);
+        assertThat(attempts.get(0).path("reason").asText()).contains("503");
+        assertThat(attempts.get(0).path("nextRetryAt").asText()).isNotBlank();
+        assertThat(attempts.get(1).path("outcome").asText()).isEqualTo("TRANSIENT_FAILURE");
+        assertThat(attempts.get(2).path("outcome").asText()).isEqualTo("DELIVERED");
+        assertThat(store.eventsOf(messageId)).containsExactly(EventType.RECEIVED, EventType.QUEUED,
+                EventType.ATTEMPT_FAILED, EventType.ATTEMPT_FAILED, EventType.DELIVERED);
+    }
+
+    @Test
+    void deadLettersAtOnceWhenThePlatformRefusesTheMessage() throws Exception {
+        long dlqBefore = messagesAdded("lienthong.dossier.dvcqg.dlq");
+        simulator.faults("{\"failNext\":1,\"status\":400}");
+
+        String messageId = accept();
+
+        JsonNode message = awaitState(messageId, "DEAD_LETTERED");
+        assertThat(message.path("attempts")).hasSize(1);
+        assertThat(message.path("attempts").get(0).path("outcome").asText()).isEqualTo("PERMANENT_FAILURE");
+        assertThat(message.path("attempts").get(0).path("httpStatus").asInt()).isEqualTo(400);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> messagesAdded("lienthong.dossier.dvcqg.dlq") == dlqBefore + 1);
+        assertThat(store.eventsOf(messageId)).endsWith(EventType.DEAD_LETTERED);
+    }
+
+    @Test
+    void deadLettersWhenThePlatformAnswersSuccessStatusWithAnErrorCode() throws Exception {
+        simulator.faults("{\"failNext\":1,\"status\":200}");
+
+        String messageId = accept();
+
+        JsonNode message = awaitState(messageId, "DEAD_LETTERED");
+        assertThat(message.path("attempts").get(0).path("reason").asText()).contains("error_code -9");
+    }
+
+    @Test
+    void deadLettersAfterTheLastAllowedAttempt() throws Exception {
+        simulator.faults("{\"failNext\":100,\"status\":502}");
+
+        String messageId = accept();
+
+        JsonNode message = awaitState(messageId, "DEAD_LETTERED");
+        assertThat(message.path("attempts")).hasSize(4);
+        assertThat(message.path("attempts")).allSatisfy(a ->
+                assertThat(a.path("outcome").asText()).isEqualTo("TRANSIENT_FAILURE"));
+    }
+
+    private String accept() throws Exception {
+        HttpResponse<String> response = http.postJson("/api/v1/dossiers",
+                Samples.JSON.writeValueAsString(Samples.freshDossier()));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        return Samples.JSON.readTree(response.body()).path("messageId").asText();
+    }
+
+    private JsonNode awaitState(String messageId, String state) {
+        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                .until(() -> Samples.JSON.readTree(http.get("/api/v1/messages/" + messageId,
+                        "X-API-Key", Http.AGENCY_KEY).body()), m -> state.equals(m.path("state").asText()));
+    }
+
+    /** Faults hit whichever call comes next, so no other test's message may still be on its way. */
+    private boolean nothingInFlight() {
+        Queue queue = broker.getActiveMQServer().locateQueue(SimpleString.of("lienthong.dossier.dvcqg"));
+        return queue == null || queue.getMessageCount() == 0 && queue.getDeliveringCount() == 0;
+    }
+
+    private long messagesAdded(String queueName) {
+        Queue queue = broker.getActiveMQServer().locateQueue(SimpleString.of(queueName));
+        return queue == null ? 0 : queue.getMessagesAdded();
+    }
+}
