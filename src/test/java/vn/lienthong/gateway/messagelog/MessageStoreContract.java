@@ -1,0 +1,148 @@
+package vn.lienthong.gateway.messagelog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+
+import vn.lienthong.gateway.Sha256;
+
+/** What the message store must do on every database it supports; each database runs it through a subclass. */
+abstract class MessageStoreContract {
+
+    static final Instant NOW = Instant.parse("2024-01-01T01:00:00Z");
+
+    MessageStore store;
+    JdbcTemplate jdbc;
+
+    abstract DataSource dataSource();
+
+    @BeforeEach
+    void createStore() {
+        jdbc = new JdbcTemplate(dataSource());
+        store = new MessageStore(jdbc, new DataSourceTransactionManager(dataSource()), Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    @Test
+    void storesAReceivedMessageWithItsPayloadHashAndEvent() {
+        String id = receive("000.00.17.H56-240101-0001");
+
+        MessageView view = store.find(id).orElseThrow();
+        assertThat(view.state()).isEqualTo(MessageState.RECEIVED);
+        assertThat(view.kind()).isEqualTo("DOSSIER");
+        assertThat(view.destination()).isEqualTo("DVCQG");
+        assertThat(view.acceptedAt()).isEqualTo(OffsetDateTime.ofInstant(NOW, ZoneOffset.UTC));
+        assertThat(view.attempts()).isEmpty();
+        assertThat(store.eventsOf(id)).containsExactly(EventType.RECEIVED);
+        byte[] payload = jdbc.queryForObject("SELECT payload FROM message WHERE message_id = ?", byte[].class, id);
+        assertThat(new String(payload, StandardCharsets.UTF_8)).isEqualTo("{\"tên\":\"Hồ Quang Thuận\"}");
+        assertThat(jdbc.queryForObject("SELECT payload_sha256 FROM message WHERE message_id = ?", String.class, id))
+                .isEqualTo(Sha256.hex(payload));
+    }
+
+    @Test
+    void marksQueuedOnlyAMessageStillReceived() {
+        String id = receive("000.00.17.H56-240101-0002");
+        store.markDelivered(id, 200);
+
+        store.markQueued(id);
+
+        assertThat(store.find(id).orElseThrow().state()).isEqualTo(MessageState.DELIVERED);
+        assertThat(store.eventsOf(id)).containsExactly(EventType.RECEIVED, EventType.DELIVERED);
+    }
+
+    @Test
+    void recordsEveryAttemptInOrderWithOutcomeStatusReasonAndNextRetry() {
+        String id = receive("000.00.17.H56-240101-0003");
+        store.markQueued(id);
+        OffsetDateTime retryAt = OffsetDateTime.parse("2024-01-01T01:00:02Z");
+        store.recordFailedAttempt(id, AttemptOutcome.TRANSIENT_FAILURE, 503, "Cổng DVCQG bận", retryAt);
+        store.recordFailedAttempt(id, AttemptOutcome.TRANSIENT_FAILURE, null, "connection reset", retryAt);
+        store.markDelivered(id, 200);
+
+        MessageView view = store.find(id).orElseThrow();
+        assertThat(view.state()).isEqualTo(MessageState.DELIVERED);
+        assertThat(view.deliveredAt()).isNotNull();
+        assertThat(view.attempts()).extracting(Attempt::outcome).containsExactly(AttemptOutcome.TRANSIENT_FAILURE,
+                AttemptOutcome.TRANSIENT_FAILURE, AttemptOutcome.DELIVERED);
+        assertThat(view.attempts().get(0).httpStatus()).isEqualTo(503);
+        assertThat(view.attempts().get(0).reason()).isEqualTo("Cổng DVCQG bận");
+        assertThat(view.attempts().get(0).nextRetryAt()).isEqualTo(retryAt);
+        assertThat(view.attempts().get(1).httpStatus()).isNull();
+        assertThat(store.attemptCount(id)).isEqualTo(3);
+        assertThat(store.eventsOf(id)).containsExactly(EventType.RECEIVED, EventType.QUEUED, EventType.ATTEMPT_FAILED,
+                EventType.ATTEMPT_FAILED, EventType.DELIVERED);
+    }
+
+    @Test
+    void marksDeadLetteredWithTheFinalAttempt() {
+        String id = receive("000.00.17.H56-240101-0004");
+
+        store.markDeadLettered(id, AttemptOutcome.PERMANENT_FAILURE, 400, "MaTTHC không tồn tại");
+
+        MessageView view = store.find(id).orElseThrow();
+        assertThat(view.state()).isEqualTo(MessageState.DEAD_LETTERED);
+        assertThat(view.attempts()).singleElement().satisfies(a -> {
+            assertThat(a.outcome()).isEqualTo(AttemptOutcome.PERMANENT_FAILURE);
+            assertThat(a.nextRetryAt()).isNull();
+        });
+        assertThat(store.eventsOf(id)).endsWith(EventType.DEAD_LETTERED);
+    }
+
+    @Test
+    void listsTheMessagesOfOneDossierInTheOrderAccepted() {
+        String dossier = "000.00.17.H56-240101-0005";
+        String first = receive(dossier);
+        receive("000.00.17.H56-240101-0006");
+        String second = receive(dossier);
+        String third = receive(dossier);
+
+        assertThat(store.findByDossier(dossier)).extracting(MessageView::messageId).containsExactly(first, second, third);
+    }
+
+    @Test
+    void tellsWhetherAnEarlierMessageOfTheDossierReachedTheDestination() {
+        String dossier = "000.00.17.H56-240101-0007";
+        String first = receive(dossier);
+        String second = receive(dossier);
+        assertThat(store.hasEarlierDelivery(dossier, "DVCQG", second)).isFalse();
+
+        store.markDelivered(first, 200);
+
+        assertThat(store.hasEarlierDelivery(dossier, "DVCQG", second)).isTrue();
+        assertThat(store.hasEarlierDelivery(dossier, "LGSP", second)).isFalse();
+        assertThat(store.hasEarlierDelivery(dossier, "DVCQG", first)).isFalse();
+    }
+
+    @Test
+    void recordsRejectionsWithClientAddressAndReason() {
+        store.recordRejection(new Rejection("sandbox-agency", "127.0.0.1", "DOSSIER_INVALID", "2 violations", "ab".repeat(32)));
+
+        assertThat(jdbc.queryForMap("SELECT event, client_id, remote_address, reason_code FROM message_event "
+                + "WHERE event = 'REJECTED' ORDER BY seq DESC FETCH FIRST 1 ROWS ONLY"))
+                .containsValues("REJECTED", "sandbox-agency", "127.0.0.1", "DOSSIER_INVALID");
+    }
+
+    @Test
+    void findsNothingForAnUnknownMessage() {
+        assertThat(store.find(UUID.randomUUID().toString())).isEmpty();
+    }
+
+    private String receive(String dossierCode) {
+        String id = UUID.randomUUID().toString();
+        store.insertReceived(new NewMessage(id, "DOSSIER", dossierCode, "000.00.17.H56", "DVCQG", "sandbox-agency",
+                "127.0.0.1", "{\"tên\":\"Hồ Quang Thuận\"}".getBytes(StandardCharsets.UTF_8)));
+        return id;
+    }
+}

@@ -1,0 +1,77 @@
+package vn.lienthong.gateway.messagelog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import vn.lienthong.gateway.Http;
+import vn.lienthong.gateway.PostgresAvailable;
+import vn.lienthong.gateway.Samples;
+
+/** With {@code spring.datasource.url} pointing at PostgreSQL, the gateway migrates it and keeps its messages there. */
+@ExtendWith(PostgresAvailable.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "lienthong.data-dir=target/test-data/${random.uuid}")
+class PostgresDossierSyncTest {
+
+    static final String SCHEMA = "lienthong_e2e_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    DataSource dataSource;
+
+    @DynamicPropertySource
+    static void postgres(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> PostgresAvailable.URL + "?currentSchema=" + SCHEMA);
+        registry.add("spring.datasource.username", () -> PostgresAvailable.USER);
+        registry.add("spring.datasource.password", () -> PostgresAvailable.PASSWORD);
+        registry.add("spring.flyway.schemas", () -> SCHEMA);
+    }
+
+    @AfterAll
+    static void dropSchema() throws SQLException {
+        try (Connection c = PostgresAvailable.connect(); Statement s = c.createStatement()) {
+            s.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+        }
+    }
+
+    @Test
+    void keepsMessagesAndAttemptsInPostgresql() throws Exception {
+        Http http = new Http(port);
+        String dossierCode = Samples.nextDossierCode();
+        var dossier = Samples.dossier().put("dossierCode", dossierCode);
+
+        HttpResponse<String> accepted = http.postJson("/api/v1/dossiers", Samples.JSON.writeValueAsString(dossier));
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        String messageId = Samples.JSON.readTree(accepted.body()).path("messageId").asText();
+
+        JsonNode delivered = await().atMost(Duration.ofSeconds(20)).until(
+                () -> Samples.JSON.readTree(http.get("/api/v1/messages/" + messageId, "X-API-Key", Http.AGENCY_KEY).body()),
+                m -> "DELIVERED".equals(m.path("state").asText()));
+        assertThat(delivered.path("attempts")).hasSize(1);
+        try (Connection c = dataSource.getConnection()) {
+            assertThat(c.getMetaData().getDatabaseProductName()).isEqualTo("PostgreSQL");
+            assertThat(c.getSchema()).isEqualTo(SCHEMA);
+        }
+    }
+}
