@@ -68,6 +68,10 @@ public class DvcqgClient {
         if (reply.sessionRejected(settings.getSessionErrorCodes())) {
             current = renewSession(current);
             reply = postService(current, service, updating, records, idempotencyKey);
+            if (reply.sessionRejected(settings.getSessionErrorCodes())) {
+                throw PlatformDeliveryException.transientFailure(reply.status(), "DVCQG refused a fresh session (HTTP "
+                        + reply.status() + ")" + reply.describeError(), reply.retryAfter(), null);
+            }
         }
         if (reply.status() / 100 != 2) {
             throw PlatformDeliveryException.forStatus(reply.status(), "DVCQG answered HTTP " + reply.status()
@@ -79,10 +83,6 @@ public class DvcqgClient {
         }
         String code = reply.errorCode().get();
         if (!"0".equals(code) && !"00".equals(code)) {
-            if (settings.getSessionErrorCodes().contains(code)) {
-                throw PlatformDeliveryException.transientFailure(reply.status(),
-                        "DVCQG refused a fresh session (error_code " + code + ")", null, null);
-            }
             throw PlatformDeliveryException.permanentFailure(reply.status(),
                     "DVCQG refused the record" + reply.describeError());
         }

@@ -104,6 +104,26 @@ class DossierSyncEndToEndTest {
     }
 
     @Test
+    void deliversABusinessDossierSubmittedDirectlyAndFinishedWithItsCodes() throws Exception {
+        ObjectNode dossier = Samples.freshDossier();
+        ObjectNode applicant = (ObjectNode) dossier.get("applicant");
+        applicant.put("type", "BUSINESS").put("idNumber", "3301234567-001").put("name", "Công ty TNHH Hải Trường");
+        dossier.put("channel", "DIRECT").put("status", "DONE").put("finishedAt", "2024-01-02T16:30:00+07:00");
+        dossier.putArray("results").addObject().put("id", "KQ-1").put("name", "Giấy chứng nhận")
+                .put("url", "https://motcua.example.vn/kq/1.pdf");
+
+        awaitState(accept(dossier), "DELIVERED");
+
+        JsonNode record = simulator.recordsFor(dossier.path("dossierCode").asText()).get(0).path("record");
+        assertThat(record.path("LoaiDoiTuong").asText()).isEqualTo("2");
+        assertThat(record.path("MaDoiTuong").asText()).isEqualTo("3301234567-001");
+        assertThat(record.path("HinhThuc").asText()).isEqualTo("1");
+        assertThat(record.path("TrangThaiHoSo").asText()).isEqualTo("9");
+        assertThat(record.path("NgayKetThucXuLy").asText()).isEqualTo("20240102163000");
+        assertThat(record.path("DanhSachGiayToKetQua").get(0).path("GiayToId").asText()).isEqualTo("KQ-1");
+    }
+
+    @Test
     void sendsASecondRecordOfTheSameDossierAsAnUpdate() throws Exception {
         ObjectNode dossier = Samples.freshDossier();
         String first = accept(dossier);

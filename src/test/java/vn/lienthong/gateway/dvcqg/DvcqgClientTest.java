@@ -7,9 +7,11 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -367,6 +369,7 @@ class DvcqgClientTest {
 
         assertThat(e.permanent()).isFalse();
         assertThat(e.httpStatus()).isNull();
+        assertThat(e).hasCauseInstanceOf(ConnectException.class);
     }
 
     @Test
@@ -379,6 +382,7 @@ class DvcqgClientTest {
 
         assertThat(e.permanent()).isFalse();
         assertThat(e.httpStatus()).isNull();
+        assertThat(e).hasCauseInstanceOf(HttpTimeoutException.class);
         assertThat(platform.requestsTo(SERVICE)).hasSize(1);
     }
 
@@ -504,7 +508,7 @@ class DvcqgClientTest {
         }
 
         private void handle(HttpExchange exchange) throws IOException {
-            try (exchange) {
+            try {
                 byte[] body = exchange.getRequestBody().readAllBytes();
                 Headers headers = new Headers();
                 headers.putAll(exchange.getRequestHeaders());
@@ -534,6 +538,8 @@ class DvcqgClientTest {
                 Thread.currentThread().interrupt();
             } catch (IOException e) {
                 // the client gave up (e.g. after its request timeout); nothing to answer to
+            } finally {
+                exchange.close();
             }
         }
     }
