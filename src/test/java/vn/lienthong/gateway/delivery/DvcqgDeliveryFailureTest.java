@@ -3,7 +3,6 @@ package vn.lienthong.gateway.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.http.HttpResponse;
 import java.time.Duration;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import vn.lienthong.gateway.DvcqgSimulatorProbe;
+import vn.lienthong.gateway.GatewayApi;
 import vn.lienthong.gateway.GatewayIntegrationTest;
 import vn.lienthong.gateway.Http;
 import vn.lienthong.gateway.Samples;
@@ -40,11 +40,13 @@ class DvcqgDeliveryFailureTest {
 
     Http http;
     DvcqgSimulatorProbe simulator;
+    GatewayApi gateway;
 
     @BeforeEach
     void setUp() {
         http = new Http(port);
         simulator = new DvcqgSimulatorProbe(http);
+        gateway = new GatewayApi(http);
         simulator.reset();
         await().atMost(Duration.ofSeconds(30)).until(this::nothingInFlight);
     }
@@ -60,7 +62,7 @@ class DvcqgDeliveryFailureTest {
 
         String messageId = accept();
 
-        JsonNode message = awaitState(messageId, "DELIVERED");
+        JsonNode message = gateway.awaitState(messageId, "DELIVERED");
         JsonNode attempts = message.path("attempts");
         assertThat(attempts).hasSize(3);
         assertThat(attempts.get(0).path("outcome").asText()).isEqualTo("TRANSIENT_FAILURE");
@@ -80,7 +82,7 @@ class DvcqgDeliveryFailureTest {
 
         String messageId = accept();
 
-        JsonNode message = awaitState(messageId, "DEAD_LETTERED");
+        JsonNode message = gateway.awaitState(messageId, "DEAD_LETTERED");
         assertThat(message.path("attempts")).hasSize(1);
         assertThat(message.path("attempts").get(0).path("outcome").asText()).isEqualTo("PERMANENT_FAILURE");
         assertThat(message.path("attempts").get(0).path("httpStatus").asInt()).isEqualTo(400);
@@ -95,7 +97,7 @@ class DvcqgDeliveryFailureTest {
 
         String messageId = accept();
 
-        JsonNode message = awaitState(messageId, "DEAD_LETTERED");
+        JsonNode message = gateway.awaitState(messageId, "DEAD_LETTERED");
         assertThat(message.path("attempts").get(0).path("reason").asText()).contains("error_code -9");
     }
 
@@ -105,23 +107,14 @@ class DvcqgDeliveryFailureTest {
 
         String messageId = accept();
 
-        JsonNode message = awaitState(messageId, "DEAD_LETTERED");
+        JsonNode message = gateway.awaitState(messageId, "DEAD_LETTERED");
         assertThat(message.path("attempts")).hasSize(4);
         assertThat(message.path("attempts")).allSatisfy(a ->
                 assertThat(a.path("outcome").asText()).isEqualTo("TRANSIENT_FAILURE"));
     }
 
-    private String accept() throws Exception {
-        HttpResponse<String> response = http.postJson("/api/v1/dossiers",
-                Samples.JSON.writeValueAsString(Samples.freshDossier()));
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-        return Samples.JSON.readTree(response.body()).path("messageId").asText();
-    }
-
-    private JsonNode awaitState(String messageId, String state) {
-        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
-                .until(() -> Samples.JSON.readTree(http.get("/api/v1/messages/" + messageId,
-                        "X-API-Key", Http.AGENCY_KEY).body()), m -> state.equals(m.path("state").asText()));
+    private String accept() {
+        return gateway.accept(Samples.freshDossier());
     }
 
     /** Faults hit whichever call comes next, so no other test's message may still be on its way. */

@@ -1,13 +1,11 @@
 package vn.lienthong.gateway.dossier;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import vn.lienthong.gateway.DvcqgSimulatorProbe;
+import vn.lienthong.gateway.GatewayApi;
 import vn.lienthong.gateway.GatewayIntegrationTest;
 import vn.lienthong.gateway.Http;
 import vn.lienthong.gateway.Samples;
@@ -31,11 +30,13 @@ class DossierSyncEndToEndTest {
 
     Http http;
     DvcqgSimulatorProbe simulator;
+    GatewayApi gateway;
 
     @BeforeEach
     void setUp() {
         http = new Http(port);
         simulator = new DvcqgSimulatorProbe(http);
+        gateway = new GatewayApi(http);
         simulator.reset();
     }
 
@@ -50,7 +51,7 @@ class DossierSyncEndToEndTest {
         assertThat(answer.path("destinations")).extracting(JsonNode::asText).containsExactly("DVCQG");
         String messageId = answer.path("messageId").asText();
 
-        JsonNode delivered = awaitState(messageId, "DELIVERED");
+        JsonNode delivered = gateway.awaitState(messageId, "DELIVERED");
         assertThat(delivered.path("kind").asText()).isEqualTo("DOSSIER");
         assertThat(delivered.path("dossierCode").asText()).isEqualTo("000.00.17.H56-240101-0001");
         assertThat(delivered.path("destination").asText()).isEqualTo("DVCQG");
@@ -95,9 +96,9 @@ class DossierSyncEndToEndTest {
         ObjectNode dossier = Samples.freshDossier();
         dossier.put("receivedAt", "2024-01-01T01:00:00Z");
         dossier.put("dueAt", "2024-01-03T17:00:00+09:00");
-        String messageId = accept(dossier);
+        String messageId = gateway.accept(dossier);
 
-        awaitState(messageId, "DELIVERED");
+        gateway.awaitState(messageId, "DELIVERED");
         JsonNode record = simulator.recordsFor(dossier.path("dossierCode").asText()).get(0).path("record");
         assertThat(record.path("NgayTiepNhan").asText()).isEqualTo("20240101080000");
         assertThat(record.path("NgayHenTra").asText()).isEqualTo("20240103150000");
@@ -112,7 +113,7 @@ class DossierSyncEndToEndTest {
         dossier.putArray("results").addObject().put("id", "KQ-1").put("name", "Giấy chứng nhận")
                 .put("url", "https://motcua.example.vn/kq/1.pdf");
 
-        awaitState(accept(dossier), "DELIVERED");
+        gateway.awaitState(gateway.accept(dossier), "DELIVERED");
 
         JsonNode record = simulator.recordsFor(dossier.path("dossierCode").asText()).get(0).path("record");
         assertThat(record.path("LoaiDoiTuong").asText()).isEqualTo("2");
@@ -126,11 +127,11 @@ class DossierSyncEndToEndTest {
     @Test
     void sendsASecondRecordOfTheSameDossierAsAnUpdate() throws Exception {
         ObjectNode dossier = Samples.freshDossier();
-        String first = accept(dossier);
-        awaitState(first, "DELIVERED");
+        String first = gateway.accept(dossier);
+        gateway.awaitState(first, "DELIVERED");
         dossier.put("status", "PROCESSING");
-        String second = accept(dossier);
-        awaitState(second, "DELIVERED");
+        String second = gateway.accept(dossier);
+        gateway.awaitState(second, "DELIVERED");
 
         List<JsonNode> received = simulator.recordsFor(dossier.path("dossierCode").asText());
         assertThat(received).extracting(r -> r.path("isUpdating").asBoolean()).containsExactly(false, true);
@@ -143,13 +144,13 @@ class DossierSyncEndToEndTest {
 
     @Test
     void logsInAgainWhenThePlatformSaysTheSessionExpired() throws Exception {
-        String warmUp = accept(Samples.freshDossier());
-        awaitState(warmUp, "DELIVERED");
+        String warmUp = gateway.accept(Samples.freshDossier());
+        gateway.awaitState(warmUp, "DELIVERED");
         simulator.faults("{\"expireSessions\":true}");
 
-        String messageId = accept(Samples.freshDossier());
+        String messageId = gateway.accept(Samples.freshDossier());
 
-        JsonNode delivered = awaitState(messageId, "DELIVERED");
+        JsonNode delivered = gateway.awaitState(messageId, "DELIVERED");
         assertThat(delivered.path("attempts")).hasSize(1);
     }
 
@@ -167,19 +168,7 @@ class DossierSyncEndToEndTest {
         assertThat(answer.path("destinations")).extracting(JsonNode::asText).containsExactly("DVCQG");
         String messageId = answer.path("messageId").asText();
         assertThat(messageId).isNotEqualTo("00000000-0000-0000-0000-000000000000");
-        assertThat(awaitState(messageId, "DELIVERED").path("destination").asText()).isEqualTo("DVCQG");
+        assertThat(gateway.awaitState(messageId, "DELIVERED").path("destination").asText()).isEqualTo("DVCQG");
         assertThat(response.headers().map().keySet()).noneMatch(h -> h.toLowerCase().startsWith("lienthong"));
-    }
-
-    private String accept(ObjectNode dossier) throws Exception {
-        HttpResponse<String> response = http.postJson("/api/v1/dossiers", Samples.JSON.writeValueAsString(dossier));
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-        return Samples.JSON.readTree(response.body()).path("messageId").asText();
-    }
-
-    private JsonNode awaitState(String messageId, String state) {
-        return await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
-                .until(() -> Samples.JSON.readTree(http.get("/api/v1/messages/" + messageId,
-                        "X-API-Key", Http.AGENCY_KEY).body()), m -> state.equals(m.path("state").asText()));
     }
 }

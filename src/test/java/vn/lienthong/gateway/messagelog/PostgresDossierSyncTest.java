@@ -1,13 +1,10 @@
 package vn.lienthong.gateway.messagelog;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -23,6 +20,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import vn.lienthong.gateway.GatewayApi;
 import vn.lienthong.gateway.Http;
 import vn.lienthong.gateway.PostgresAvailable;
 import vn.lienthong.gateway.Samples;
@@ -57,17 +55,11 @@ class PostgresDossierSyncTest {
 
     @Test
     void keepsMessagesAndAttemptsInPostgresql() throws Exception {
-        Http http = new Http(port);
-        String dossierCode = Samples.nextDossierCode();
-        var dossier = Samples.dossier().put("dossierCode", dossierCode);
+        GatewayApi gateway = new GatewayApi(new Http(port));
 
-        HttpResponse<String> accepted = http.postJson("/api/v1/dossiers", Samples.JSON.writeValueAsString(dossier));
-        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
-        String messageId = Samples.JSON.readTree(accepted.body()).path("messageId").asText();
+        String messageId = gateway.accept(Samples.freshDossier());
 
-        JsonNode delivered = await().atMost(Duration.ofSeconds(20)).until(
-                () -> Samples.JSON.readTree(http.get("/api/v1/messages/" + messageId, "X-API-Key", Http.AGENCY_KEY).body()),
-                m -> "DELIVERED".equals(m.path("state").asText()));
+        JsonNode delivered = gateway.awaitState(messageId, "DELIVERED");
         assertThat(delivered.path("attempts")).hasSize(1);
         try (Connection c = dataSource.getConnection()) {
             assertThat(c.getMetaData().getDatabaseProductName()).isEqualTo("PostgreSQL");
