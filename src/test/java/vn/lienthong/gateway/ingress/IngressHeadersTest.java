@@ -1,0 +1,71 @@
+package vn.lienthong.gateway.ingress;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.component.platform.http.springboot.PlatformHttpMessage;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.web.servlet.HandlerMapping;
+
+import vn.lienthong.gateway.ExchangeKeys;
+
+/** Only the allow-listed headers and the route's path parameters survive, read from the servlet request itself. */
+class IngressHeadersTest {
+
+    private final IngressHeaders headers = new IngressHeaders();
+
+    @Test
+    void keepsOnlyAllowListedHeadersAndPathParameters() {
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/v1/messages/abc");
+        request.addHeader("X-API-Key", "sandbox-agency-key");
+        request.addHeader("Content-Type", "application/json");
+        request.addHeader("CamelHttpResponseCode", "500");
+        request.addHeader("operationName", "SubmitDocument");
+        request.addHeader("JMSXGroupID", "other");
+        request.setAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE, Map.of("messageId", "abc"));
+        request.setRemoteAddr("10.1.2.3");
+        Exchange exchange = exchangeFor(request);
+        exchange.getIn().setHeader("CamelHttpResponseCode", "500");
+        exchange.getIn().setHeader("operationName", "SubmitDocument");
+        exchange.getIn().setHeader("CamelJmsDestinationName", "lienthong.evil");
+        exchange.getIn().setHeader("messageId", "spoofed");
+
+        headers.reduceToAllowList(exchange);
+
+        assertThat(exchange.getIn().getHeaders()).containsOnlyKeys("X-API-Key", "Content-Type", "messageId");
+        assertThat(exchange.getIn().getHeader("messageId")).isEqualTo("abc");
+        assertThat(exchange.getIn().getHeader("X-API-Key")).isEqualTo("sandbox-agency-key");
+        assertThat(exchange.getProperty(ExchangeKeys.REMOTE_ADDRESS)).isEqualTo("10.1.2.3");
+    }
+
+    @Test
+    void dropsOverlongHeaderValues() {
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/v1/dossiers");
+        request.addHeader("X-API-Key", "k".repeat(5000));
+        Exchange exchange = exchangeFor(request);
+
+        headers.reduceToAllowList(exchange);
+
+        assertThat(exchange.getIn().getHeaders()).isEmpty();
+    }
+
+    @Test
+    void refusesToRunOutsideAnHttpRoute() {
+        Exchange exchange = new DefaultExchange(new DefaultCamelContext());
+
+        assertThatThrownBy(() -> headers.reduceToAllowList(exchange)).isInstanceOf(IllegalStateException.class);
+    }
+
+    private static Exchange exchangeFor(MockHttpServletRequest request) {
+        Exchange exchange = new DefaultExchange(new DefaultCamelContext());
+        exchange.setIn(new PlatformHttpMessage(request, new MockHttpServletResponse(), exchange, null, false));
+        return exchange;
+    }
+}
