@@ -9,6 +9,8 @@ public final class ExchangeKeys {
     public static final String REMOTE_ADDRESS = "lienthongRemoteAddress";
     /** Exchange property: the request body exactly as received. */
     public static final String RAW_BODY = "lienthongRawBody";
+    /** Exchange property: the request body as text, decoded strictly as UTF-8. */
+    public static final String JSON_TEXT = "lienthongJsonText";
     /** Exchange property: the parsed request body. */
     public static final String JSON = "lienthongJson";
     /** Exchange property: the validated dossier. */

@@ -1,6 +1,5 @@
 package vn.lienthong.gateway.dossier;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 
@@ -45,7 +44,7 @@ public class DossierIntake {
         out.setHeader(ExchangeKeys.DOSSIER_CODE, dossier.dossierCode());
         out.setHeader(ExchangeKeys.DESTINATION, destination);
         out.setHeader("JMSXGroupID", dossier.dossierCode());
-        out.setBody(new String(payload, StandardCharsets.UTF_8));
+        out.setBody(exchange.getProperty(ExchangeKeys.JSON_TEXT, String.class));
     }
 
     /** Marks the message QUEUED once the queue holds it, and makes the 202 answer. */

@@ -1,6 +1,9 @@
 package vn.lienthong.gateway.ingress;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -53,7 +56,7 @@ public class StrictJsonReader {
         this.mapper = JsonMapper.builder(factory).build();
     }
 
-    /** Checks the media type, parses the body, and keeps both the raw bytes and the tree on the exchange. */
+    /** Checks the media type, parses the body, and keeps the raw bytes, the text and the tree on the exchange. */
     public void read(Exchange exchange) {
         requireJsonMediaType(exchange.getIn().getHeader("Content-Type", String.class));
         byte[] body = exchange.getIn().getBody(byte[].class);
@@ -61,10 +64,30 @@ public class StrictJsonReader {
             body = new byte[0];
         }
         exchange.setProperty(ExchangeKeys.RAW_BODY, body);
-        exchange.setProperty(ExchangeKeys.JSON, parse(body));
+        String text = utf8(body);
+        exchange.setProperty(ExchangeKeys.JSON, parse(text));
+        exchange.setProperty(ExchangeKeys.JSON_TEXT, text);
     }
 
     JsonNode parse(byte[] body) {
+        return parse(utf8(body));
+    }
+
+    /** Decodes strictly as UTF-8 (RFC 8259), so the text validated is the text forwarded; a leading BOM is ignored. */
+    static String utf8(byte[] body) {
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body)).toString();
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        } catch (CharacterCodingException e) {
+            throw new GatewayException(ErrorCode.JSON_MALFORMED, "The body is not valid UTF-8.",
+                    List.of(new Violation("", "the body is not valid UTF-8")));
+        }
+    }
+
+    JsonNode parse(String body) {
         try (JsonParser parser = mapper.createParser(body)) {
             JsonNode tree;
             try {
@@ -125,9 +148,6 @@ public class StrictJsonReader {
         }
         if (message.contains("end-of-input")) {
             return "the JSON ends too early";
-        }
-        if (message.contains("Invalid UTF-8")) {
-            return "the body is not valid UTF-8";
         }
         return "not well-formed JSON";
     }

@@ -81,6 +81,28 @@ class StrictJsonReaderTest {
     }
 
     @Test
+    void forwardsExactlyTheTextItValidatedIgnoringALeadingByteOrderMark() {
+        Exchange exchange = new DefaultExchange(new DefaultCamelContext());
+        byte[] body = utf8("\uFEFF{\"tên\":\"Hồ\"}");
+        exchange.getIn().setHeader("Content-Type", "application/json");
+        exchange.getIn().setBody(body);
+
+        reader.read(exchange);
+
+        assertThat(exchange.getProperty(ExchangeKeys.JSON_TEXT, String.class)).isEqualTo("{\"tên\":\"Hồ\"}");
+        assertThat(exchange.getProperty(ExchangeKeys.JSON, JsonNode.class).path("tên").asText()).isEqualTo("Hồ");
+    }
+
+    @Test
+    void refusesUtf16EvenThoughAParserCouldDetectIt() {
+        byte[] utf16 = "{\"a\":\"Hồ\"}".getBytes(java.nio.charset.StandardCharsets.UTF_16LE);
+
+        GatewayException e = refusal(() -> reader.parse(utf16));
+
+        assertThat(e.code()).isEqualTo(ErrorCode.JSON_MALFORMED);
+    }
+
+    @Test
     void refusesTheBodyBeforeParsingWhenTheMediaTypeIsWrong() {
         Exchange exchange = new DefaultExchange(new DefaultCamelContext());
         exchange.getIn().setHeader("Content-Type", "text/plain");
