@@ -21,7 +21,8 @@ import org.springframework.boot.test.context.SpringBootTest;
         "lienthong.delivery.initial-delay=200ms",
         "lienthong.delivery.multiplier=1.5",
         "lienthong.delivery.max-delay=1s",
-        "lienthong.delivery.max-attempts=4"
+        "lienthong.delivery.max-attempts=4",
+        "lienthong.delivery.jitter=0"
 })
 public @interface GatewayIntegrationTest {
 }

@@ -3,9 +3,13 @@ package vn.lienthong.gateway.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -36,6 +40,8 @@ public class GatewayProperties {
     private List<Client> clients = new ArrayList<>();
     @Valid
     private final Delivery delivery = new Delivery();
+    @Valid
+    private final Idempotency idempotency = new Idempotency();
 
     public Path getHome() { return home; }
     public void setHome(Path home) { this.home = home; }
@@ -49,6 +55,7 @@ public class GatewayProperties {
     public List<Client> getClients() { return clients; }
     public void setClients(List<Client> clients) { this.clients = clients; }
     public Delivery getDelivery() { return delivery; }
+    public Idempotency getIdempotency() { return idempotency; }
 
     /** Limits applied to every request before it reaches a route. */
     public static class Ingress {
@@ -92,18 +99,23 @@ public class GatewayProperties {
         public void setAgencies(List<String> agencies) { this.agencies = agencies; }
     }
 
-    /** How workers deliver: consumers per queue, and redelivery of failed attempts. */
+    /** How workers deliver: consumers per queue, the default retry policy, and overrides per destination. */
     public static class Delivery {
         @Min(1) @Max(64)
         private int concurrentConsumers = 4;
         @NotNull
         private Duration initialDelay = Duration.ofSeconds(1);
-        @Min(1)
+        @DecimalMin("1.0")
         private double multiplier = 2.0;
         @NotNull
         private Duration maxDelay = Duration.ofMinutes(5);
+        @DecimalMin("0.0") @DecimalMax("1.0")
+        private double jitter = 0.2;
         @Min(1)
         private int maxAttempts = 10;
+        /** Retry settings per destination (e.g. {@code DVCQG}); any setting left out takes the default above. */
+        @Valid
+        private Map<String, RetryOverride> destinations = new HashMap<>();
 
         public int getConcurrentConsumers() { return concurrentConsumers; }
         public void setConcurrentConsumers(int concurrentConsumers) { this.concurrentConsumers = concurrentConsumers; }
@@ -113,7 +125,43 @@ public class GatewayProperties {
         public void setMultiplier(double multiplier) { this.multiplier = multiplier; }
         public Duration getMaxDelay() { return maxDelay; }
         public void setMaxDelay(Duration maxDelay) { this.maxDelay = maxDelay; }
+        public double getJitter() { return jitter; }
+        public void setJitter(double jitter) { this.jitter = jitter; }
         public int getMaxAttempts() { return maxAttempts; }
         public void setMaxAttempts(int maxAttempts) { this.maxAttempts = maxAttempts; }
+        public Map<String, RetryOverride> getDestinations() { return destinations; }
+        public void setDestinations(Map<String, RetryOverride> destinations) { this.destinations = destinations; }
+    }
+
+    /** Retry settings of one destination; a null field falls back to the delivery default. */
+    public static class RetryOverride {
+        private Duration initialDelay;
+        @DecimalMin("1.0")
+        private Double multiplier;
+        private Duration maxDelay;
+        @DecimalMin("0.0") @DecimalMax("1.0")
+        private Double jitter;
+        @Min(1)
+        private Integer maxAttempts;
+
+        public Duration getInitialDelay() { return initialDelay; }
+        public void setInitialDelay(Duration initialDelay) { this.initialDelay = initialDelay; }
+        public Double getMultiplier() { return multiplier; }
+        public void setMultiplier(Double multiplier) { this.multiplier = multiplier; }
+        public Duration getMaxDelay() { return maxDelay; }
+        public void setMaxDelay(Duration maxDelay) { this.maxDelay = maxDelay; }
+        public Double getJitter() { return jitter; }
+        public void setJitter(Double jitter) { this.jitter = jitter; }
+        public Integer getMaxAttempts() { return maxAttempts; }
+        public void setMaxAttempts(Integer maxAttempts) { this.maxAttempts = maxAttempts; }
+    }
+
+    /** How long an idempotency key is remembered. */
+    public static class Idempotency {
+        @NotNull
+        private Duration window = Duration.ofDays(7);
+
+        public Duration getWindow() { return window; }
+        public void setWindow(Duration window) { this.window = window; }
     }
 }

@@ -20,6 +20,8 @@ import vn.lienthong.gateway.messagelog.MessageStore;
 @Component("deliveryRecorder")
 public class DeliveryRecorder {
 
+    /** Artemis message property: when the broker makes a rescheduled message available again (epoch millis). */
+    public static final String SCHEDULED_DELIVERY = "_AMQ_SCHED_DELIVERY";
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryRecorder.class);
 
     private final MessageStore store;
@@ -44,7 +46,8 @@ public class DeliveryRecorder {
     /** Whether the failure caught on the exchange ends the message's delivery: permanent, or the last allowed attempt. */
     public boolean isFinalFailure(Exchange exchange) {
         PlatformDeliveryException failure = failureOf(exchange);
-        return failure.permanent() || schedule.exhausted(store.attemptCount(messageIdOf(exchange)) + 1);
+        String destination = exchange.getIn().getHeader(ExchangeKeys.DESTINATION, String.class);
+        return failure.permanent() || schedule.exhausted(destination, store.attemptCount(messageIdOf(exchange)) + 1);
     }
 
     /** Records the final failed attempt and marks the message DEAD_LETTERED; the route then moves it to the DLQ. */
@@ -58,17 +61,21 @@ public class DeliveryRecorder {
         LOG.warn("Message {} to {} dead-lettered: {}", messageId, destination, failure.getMessage());
     }
 
-    /** Records a failed attempt that the broker will retry after the backoff, once the route rolls back. */
+    /**
+     * Records a failed attempt and schedules the next one: the route sends the message back to its queue with the
+     * broker's scheduled delivery time, in the same transaction that takes it off.
+     */
     public void attemptFailed(Exchange exchange) {
         PlatformDeliveryException failure = failureOf(exchange);
         String messageId = messageIdOf(exchange);
         String destination = exchange.getIn().getHeader(ExchangeKeys.DESTINATION, String.class);
         int attempt = store.attemptCount(messageId) + 1;
         OffsetDateTime nextRetryAt = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC)
-                .plus(schedule.delayAfter(attempt));
+                .plus(schedule.delayAfter(destination, attempt, failure.retryAfter()));
         store.recordFailedAttempt(messageId, outcomeOf(failure), failure.httpStatus(), failure.getMessage(), nextRetryAt);
         metrics.failed(destination);
-        LOG.info("Message {} to {} failed attempt {} ({}); retry at {}", messageId, destination, attempt,
+        exchange.getIn().setHeader(SCHEDULED_DELIVERY, nextRetryAt.toInstant().toEpochMilli());
+        LOG.info("Message {} to {} failed attempt {} ({}); next attempt at {}", messageId, destination, attempt,
                 failure.getMessage(), nextRetryAt);
     }
 

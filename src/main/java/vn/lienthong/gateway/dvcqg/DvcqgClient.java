@@ -8,6 +8,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -164,11 +168,23 @@ public class DvcqgClient {
         }
     }
 
-    private static Duration retryAfter(HttpResponse<?> response) {
-        return response.headers().firstValue("Retry-After")
-                .filter(v -> v.matches("[0-9]{1,6}"))
-                .map(v -> Duration.ofSeconds(Long.parseLong(v)))
+    /** {@code Retry-After} as seconds or as an HTTP date (RFC 9110); a value that is neither is ignored. */
+    static Duration retryAfter(HttpResponse<?> response) {
+        return response.headers().firstValue("Retry-After").map(String::strip).map(DvcqgClient::parseRetryAfter)
                 .orElse(null);
+    }
+
+    static Duration parseRetryAfter(String value) {
+        if (value.matches("[0-9]{1,9}")) {
+            return Duration.ofSeconds(Long.parseLong(value));
+        }
+        try {
+            Duration until = Duration.between(Instant.now(), ZonedDateTime.parse(value,
+                    DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+            return until.isNegative() ? Duration.ZERO : until;
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     /** What the platform answered: HTTP status, the JSON object (null when not JSON), and Retry-After. */

@@ -2,5 +2,5 @@ package vn.lienthong.gateway.messagelog;
 
 /** The kinds of event the message log records. */
 public enum EventType {
-    RECEIVED, REJECTED, QUEUED, ATTEMPT_FAILED, DELIVERED, DEAD_LETTERED
+    RECEIVED, REJECTED, REFUSED, QUEUED, ATTEMPT_FAILED, DELIVERED, DEAD_LETTERED, REPLAYED, DISCARDED, ADMIN_ACTION
 }

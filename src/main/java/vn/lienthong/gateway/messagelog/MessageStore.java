@@ -33,6 +33,14 @@ public class MessageStore {
 
     /** Stores a newly accepted message in state RECEIVED together with its RECEIVED event. */
     public void insertReceived(NewMessage m) {
+        insertReceived(m, null);
+    }
+
+    /**
+     * Stores a newly accepted message in state RECEIVED with its RECEIVED event and, in the same transaction, the
+     * client's idempotency key; a key already stored makes the whole insert fail with a duplicate-key error.
+     */
+    public void insertReceived(NewMessage m, IdempotencyRecord key) {
         OffsetDateTime now = now();
         String sha = Sha256.hex(m.payload());
         tx.executeWithoutResult(status -> {
@@ -42,8 +50,27 @@ public class MessageStore {
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                     m.messageId(), m.kind(), m.dossierCode(), m.agencyCode(), m.destination(),
                     MessageState.RECEIVED.name(), m.clientId(), sha, m.payload(), now, now);
+            if (key != null) {
+                jdbc.update("""
+                        INSERT INTO idempotency_key (client_id, idempotency_key, request_sha256, message_id, response,
+                                                     created_at, expires_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)""",
+                        key.clientId(), key.key(), key.requestSha256(), key.messageId(), key.response(), now,
+                        key.expiresAt());
+            }
             insertEvent(now, EventType.RECEIVED, m.messageId(), m.dossierCode(), m.clientId(), m.remoteAddress(),
                     m.destination(), null, null, sha);
+        });
+    }
+
+    /** Marks a stored message REFUSED because the queue could not take it, and forgets its idempotency key. */
+    public void markRefused(String messageId, String reason) {
+        OffsetDateTime now = now();
+        tx.executeWithoutResult(status -> {
+            jdbc.update("DELETE FROM idempotency_key WHERE message_id = ?", messageId);
+            jdbc.update("UPDATE message SET state = ?, updated_at = ? WHERE message_id = ? AND state = ?",
+                    MessageState.REFUSED.name(), now, messageId, MessageState.RECEIVED.name());
+            insertEventFor(now, EventType.REFUSED, messageId, "QUEUE_UNAVAILABLE", reason);
         });
     }
 
@@ -64,8 +91,9 @@ public class MessageStore {
         OffsetDateTime now = now();
         tx.executeWithoutResult(status -> {
             insertAttempt(messageId, now, AttemptOutcome.DELIVERED, httpStatus, null, null);
-            jdbc.update("UPDATE message SET state = ?, delivered_at = ?, updated_at = ? WHERE message_id = ?",
-                    MessageState.DELIVERED.name(), now, now, messageId);
+            jdbc.update("""
+                    UPDATE message SET state = ?, delivered_at = ?, next_attempt_at = NULL, updated_at = ?
+                    WHERE message_id = ?""", MessageState.DELIVERED.name(), now, now, messageId);
             insertEventFor(now, EventType.DELIVERED, messageId, null, null);
         });
     }
@@ -76,7 +104,8 @@ public class MessageStore {
         OffsetDateTime now = now();
         tx.executeWithoutResult(status -> {
             insertAttempt(messageId, now, outcome, httpStatus, reason, nextRetryAt);
-            jdbc.update("UPDATE message SET updated_at = ? WHERE message_id = ?", now, messageId);
+            jdbc.update("UPDATE message SET state = ?, next_attempt_at = ?, updated_at = ? WHERE message_id = ?",
+                    MessageState.QUEUED.name(), nextRetryAt, now, messageId);
             insertEventFor(now, EventType.ATTEMPT_FAILED, messageId, reasonCode(outcome, httpStatus), reason);
         });
     }
@@ -86,8 +115,9 @@ public class MessageStore {
         OffsetDateTime now = now();
         tx.executeWithoutResult(status -> {
             insertAttempt(messageId, now, outcome, httpStatus, reason, null);
-            jdbc.update("UPDATE message SET state = ?, updated_at = ? WHERE message_id = ?",
-                    MessageState.DEAD_LETTERED.name(), now, messageId);
+            jdbc.update("""
+                    UPDATE message SET state = ?, dead_lettered_at = ?, next_attempt_at = NULL, updated_at = ?
+                    WHERE message_id = ?""", MessageState.DEAD_LETTERED.name(), now, now, messageId);
             insertEventFor(now, EventType.DEAD_LETTERED, messageId, reasonCode(outcome, httpStatus), reason);
         });
     }
@@ -112,6 +142,26 @@ public class MessageStore {
                 WHERE dossier_code = ? AND destination = ? AND state = ? AND message_id <> ?""", Integer.class,
                 dossierCode, destination, MessageState.DELIVERED.name(), messageId);
         return n != null && n > 0;
+    }
+
+    /** The state and place in order of a message, as a delivery worker checks it. */
+    public Optional<PendingMessage> pending(String messageId) {
+        return jdbc.query("""
+                SELECT message_id, state, dossier_code, destination, seq, next_attempt_at FROM message
+                WHERE message_id = ?""", this::toPending, messageId).stream().findFirst();
+    }
+
+    /** The earliest message of the same dossier and destination, accepted before this one, still waiting to go. */
+    public Optional<PendingMessage> earlierPending(PendingMessage message) {
+        if (message.dossierCode() == null) {
+            return Optional.empty();
+        }
+        return jdbc.query("""
+                SELECT message_id, state, dossier_code, destination, seq, next_attempt_at FROM message
+                WHERE dossier_code = ? AND destination = ? AND seq < ? AND state = ?
+                ORDER BY seq FETCH FIRST 1 ROWS ONLY""", this::toPending,
+                message.dossierCode(), message.destination(), message.seq(), MessageState.QUEUED.name())
+                .stream().findFirst();
     }
 
     /** One message with all its attempts, if it exists. */
@@ -141,6 +191,12 @@ public class MessageStore {
                 rs.getString("destination"), MessageState.valueOf(rs.getString("state")),
                 utc(rs.getObject("accepted_at", OffsetDateTime.class)),
                 utc(rs.getObject("delivered_at", OffsetDateTime.class)), attemptsOf(id));
+    }
+
+    private PendingMessage toPending(ResultSet rs, int row) throws SQLException {
+        return new PendingMessage(rs.getString("message_id"), MessageState.valueOf(rs.getString("state")),
+                rs.getString("dossier_code"), rs.getString("destination"), rs.getLong("seq"),
+                utc(rs.getObject("next_attempt_at", OffsetDateTime.class)));
     }
 
     private List<Attempt> attemptsOf(String messageId) {

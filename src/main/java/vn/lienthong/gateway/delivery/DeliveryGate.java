@@ -1,0 +1,68 @@
+package vn.lienthong.gateway.delivery;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import vn.lienthong.gateway.ExchangeKeys;
+import vn.lienthong.gateway.messagelog.MessageStore;
+import vn.lienthong.gateway.messagelog.PendingMessage;
+
+/**
+ * Decides, before each delivery attempt, whether a message goes now: a copy of a message already finished is
+ * acknowledged and dropped, and a message whose dossier has an earlier message still waiting for a retry is held back
+ * until just after that retry, so a dossier's messages reach the platform in the order they were accepted.
+ */
+@Component("deliveryGate")
+public class DeliveryGate {
+
+    /** Exchange property set by {@link #admit}: {@code DELIVER}, {@code HOLD} or {@code DONE}. */
+    public static final String DECISION = "lienthongGate";
+    static final Duration MIN_HOLD = Duration.ofMillis(250);
+    static final Duration AFTER_EARLIER_ATTEMPT = Duration.ofMillis(100);
+    private static final Logger LOG = LoggerFactory.getLogger(DeliveryGate.class);
+
+    private final MessageStore store;
+    private final Clock clock;
+
+    DeliveryGate(MessageStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** Sets {@link #DECISION}; for {@code HOLD} also the broker's scheduled delivery time of the held message. */
+    public void admit(Exchange exchange) {
+        String messageId = exchange.getIn().getHeader(ExchangeKeys.MESSAGE_ID, String.class);
+        Optional<PendingMessage> message = store.pending(messageId);
+        if (message.isEmpty()) {
+            LOG.warn("Message {} is on the queue but not in the message store; delivering it", messageId);
+            exchange.setProperty(DECISION, "DELIVER");
+            return;
+        }
+        if (message.get().state().finished()) {
+            LOG.debug("Message {} is already {}; dropping the copy", messageId, message.get().state());
+            exchange.setProperty(DECISION, "DONE");
+            return;
+        }
+        Optional<PendingMessage> earlier = store.earlierPending(message.get());
+        if (earlier.isPresent()) {
+            Instant now = clock.instant();
+            Instant earliest = now.plus(MIN_HOLD);
+            Instant afterEarlier = earlier.get().nextAttemptAt() == null ? earliest
+                    : earlier.get().nextAttemptAt().toInstant().plus(AFTER_EARLIER_ATTEMPT);
+            Instant until = afterEarlier.isAfter(earliest) ? afterEarlier : earliest;
+            LOG.debug("Message {} waits for earlier message {} of dossier {} until {}", messageId,
+                    earlier.get().messageId(), message.get().dossierCode(), until);
+            exchange.getIn().setHeader(DeliveryRecorder.SCHEDULED_DELIVERY, until.toEpochMilli());
+            exchange.setProperty(DECISION, "HOLD");
+            return;
+        }
+        exchange.setProperty(DECISION, "DELIVER");
+    }
+}
