@@ -4,11 +4,11 @@ import java.util.List;
 import java.util.UUID;
 
 import org.apache.camel.Exchange;
-import org.apache.camel.Message;
 import org.springframework.stereotype.Component;
 
 import vn.lienthong.gateway.ExchangeKeys;
 import vn.lienthong.gateway.delivery.DeliveryMetrics;
+import vn.lienthong.gateway.delivery.DeliveryQueues;
 import vn.lienthong.gateway.ingress.ClientIdentity;
 import vn.lienthong.gateway.messagelog.MessageStore;
 import vn.lienthong.gateway.messagelog.NewMessage;
@@ -38,13 +38,8 @@ public class DossierIntake {
         store.insertReceived(new NewMessage(messageId, KIND, dossier.dossierCode(), dossier.agencyCode(), destination,
                 client.id(), exchange.getProperty(ExchangeKeys.REMOTE_ADDRESS, String.class), payload));
 
-        Message out = exchange.getIn();
-        out.removeHeaders("*");
-        out.setHeader(ExchangeKeys.MESSAGE_ID, messageId);
-        out.setHeader(ExchangeKeys.DOSSIER_CODE, dossier.dossierCode());
-        out.setHeader(ExchangeKeys.DESTINATION, destination);
-        out.setHeader("JMSXGroupID", dossier.dossierCode());
-        out.setBody(exchange.getProperty(ExchangeKeys.JSON_TEXT, String.class));
+        DeliveryQueues.envelope(exchange.getIn(), messageId, dossier.dossierCode(), destination);
+        exchange.getIn().setBody(exchange.getProperty(ExchangeKeys.JSON_TEXT, String.class));
     }
 
     /** Marks the message QUEUED once the queue holds it, and makes the 202 answer. */

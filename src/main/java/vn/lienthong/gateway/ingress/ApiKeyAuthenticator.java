@@ -50,6 +50,14 @@ public class ApiKeyAuthenticator {
         }
     }
 
+    /** Requires the authenticated caller to be an administrator. */
+    public void requireAdminRole(Exchange exchange) {
+        ClientIdentity client = exchange.getProperty(ExchangeKeys.CLIENT, ClientIdentity.class);
+        if (client == null || !client.hasRole(ClientIdentity.ROLE_ADMIN)) {
+            throw new GatewayException(ErrorCode.FORBIDDEN, "This call needs an administrator's credential.");
+        }
+    }
+
     java.util.Optional<ClientIdentity> identify(String key) {
         if (key.length() > MAX_KEY_LENGTH) {
             return java.util.Optional.empty();

@@ -7,6 +7,7 @@ import java.util.Set;
 public record ClientIdentity(String id, Set<String> roles, List<String> agencyPatterns) {
 
     public static final String ROLE_AGENCY = "AGENCY";
+    public static final String ROLE_ADMIN = "ADMIN";
 
     public boolean hasRole(String role) {
         return roles.contains(role);

@@ -128,6 +128,75 @@ public class MessageStore {
                 r.detail(), r.payloadSha256());
     }
 
+    /** Dead-lettered messages of a destination (all when null), dead-lettered in [from, to), oldest first. */
+    public List<MessageView> deadLetters(String destination, OffsetDateTime from, OffsetDateTime to, int limit,
+                                         int offset) {
+        return jdbc.query("""
+                SELECT message_id, kind, dossier_code, document_id, destination, state, accepted_at, delivered_at
+                FROM message
+                WHERE state = ? AND (? IS NULL OR destination = ?)
+                  AND dead_lettered_at >= ? AND dead_lettered_at < ?
+                ORDER BY dead_lettered_at, seq
+                OFFSET ? ROWS FETCH NEXT ? ROWS ONLY""", this::toView,
+                MessageState.DEAD_LETTERED.name(), destination, destination,
+                from == null ? OffsetDateTime.parse("1970-01-01T00:00:00Z") : from,
+                to == null ? OffsetDateTime.parse("9999-12-31T00:00:00Z") : to, offset, limit);
+    }
+
+    /** When a message was dead-lettered, if it was. */
+    public Optional<OffsetDateTime> deadLetteredAt(String messageId) {
+        return jdbc.query("SELECT dead_lettered_at FROM message WHERE message_id = ? AND dead_lettered_at IS NOT NULL",
+                (rs, i) -> utc(rs.getObject(1, OffsetDateTime.class)), messageId).stream().findFirst();
+    }
+
+    /** A message with its payload, if it exists. */
+    public Optional<StoredMessage> stored(String messageId) {
+        return jdbc.query("""
+                SELECT message_id, kind, dossier_code, destination, state, payload FROM message WHERE message_id = ?""",
+                (rs, i) -> new StoredMessage(rs.getString("message_id"), rs.getString("kind"),
+                        rs.getString("dossier_code"), rs.getString("destination"),
+                        MessageState.valueOf(rs.getString("state")), rs.getBytes("payload")),
+                messageId).stream().findFirst();
+    }
+
+    /**
+     * Moves a DEAD_LETTERED message back to QUEUED with a REPLAYED event naming the administrator; false when the
+     * message was not dead-lettered (nothing changes then).
+     */
+    public boolean markReplayed(String messageId, String adminId, String remoteAddress) {
+        OffsetDateTime now = now();
+        Boolean changed = tx.execute(status -> {
+            int n = jdbc.update("""
+                    UPDATE message SET state = ?, next_attempt_at = NULL, updated_at = ?
+                    WHERE message_id = ? AND state = ?""",
+                    MessageState.QUEUED.name(), now, messageId, MessageState.DEAD_LETTERED.name());
+            if (n == 1) {
+                insertAdminEvent(now, EventType.REPLAYED, messageId, adminId, remoteAddress, null);
+            }
+            return n == 1;
+        });
+        return Boolean.TRUE.equals(changed);
+    }
+
+    /** Marks a DEAD_LETTERED message DISCARDED with the administrator's reason; false when it was not dead-lettered. */
+    public boolean markDiscarded(String messageId, String adminId, String remoteAddress, String reason) {
+        OffsetDateTime now = now();
+        Boolean changed = tx.execute(status -> {
+            int n = jdbc.update("UPDATE message SET state = ?, updated_at = ? WHERE message_id = ? AND state = ?",
+                    MessageState.DISCARDED.name(), now, messageId, MessageState.DEAD_LETTERED.name());
+            if (n == 1) {
+                insertAdminEvent(now, EventType.DISCARDED, messageId, adminId, remoteAddress, reason);
+            }
+            return n == 1;
+        });
+        return Boolean.TRUE.equals(changed);
+    }
+
+    /** Records an administrator's call that changed nothing by itself (a listing, an inspection, a bulk request). */
+    public void recordAdminAction(String adminId, String remoteAddress, String detail) {
+        insertEvent(now(), EventType.ADMIN_ACTION, null, null, adminId, remoteAddress, null, null, detail, null);
+    }
+
     /** How many attempts have been recorded for a message. */
     public int attemptCount(String messageId) {
         Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM delivery_attempt WHERE message_id = ?", Integer.class,
@@ -224,6 +293,15 @@ public class MessageStore {
                                            reason_code, detail)
                 SELECT ?, ?, message_id, dossier_code, client_id, destination, ?, ? FROM message WHERE message_id = ?""",
                 at, event.name(), reasonCode, truncate(detail), messageId);
+    }
+
+    private void insertAdminEvent(OffsetDateTime at, EventType event, String messageId, String adminId,
+                                  String remoteAddress, String detail) {
+        jdbc.update("""
+                INSERT INTO message_event (occurred_at, event, message_id, dossier_code, client_id, remote_address,
+                                           destination, detail)
+                SELECT ?, ?, message_id, dossier_code, ?, ?, destination, ? FROM message WHERE message_id = ?""",
+                at, event.name(), adminId, truncate(remoteAddress), truncate(detail), messageId);
     }
 
     private void insertEvent(OffsetDateTime at, EventType event, String messageId, String dossierCode, String clientId,
