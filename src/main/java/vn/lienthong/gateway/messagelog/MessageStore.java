@@ -134,7 +134,7 @@ public class MessageStore {
         return jdbc.query("""
                 SELECT message_id, kind, dossier_code, document_id, destination, state, accepted_at, delivered_at
                 FROM message
-                WHERE state = ? AND (? IS NULL OR destination = ?)
+                WHERE state = ? AND (CAST(? AS VARCHAR(32)) IS NULL OR destination = ?)
                   AND dead_lettered_at >= ? AND dead_lettered_at < ?
                 ORDER BY dead_lettered_at, seq
                 OFFSET ? ROWS FETCH NEXT ? ROWS ONLY""", this::toView,
