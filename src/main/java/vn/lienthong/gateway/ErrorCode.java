@@ -12,10 +12,16 @@ public enum ErrorCode {
     JSON_LIMIT_EXCEEDED(400, "JSON exceeds a structural limit"),
     DOSSIER_INVALID(400, "Dossier invalid"),
     PATH_PARAMETER_INVALID(400, "Path parameter invalid"),
+    IDEMPOTENCY_KEY_INVALID(400, "Idempotency key invalid"),
+    IDEMPOTENCY_KEY_REUSED(409, "Idempotency key already used with another body"),
+    IDEMPOTENCY_KEY_IN_USE(409, "Idempotency key in use by a request still in progress"),
     PAYLOAD_TOO_LARGE(413, "Payload too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
     SERVICE_UNAVAILABLE(503, "Gateway cannot guarantee the message now"),
     REQUEST_REFUSED(400, "Request refused"),
+    QUERY_PARAMETER_INVALID(400, "Query parameter invalid"),
+    REASON_REQUIRED(400, "A reason is required"),
+    MESSAGE_NOT_DEAD_LETTERED(409, "Message is not dead-lettered"),
     INTERNAL_ERROR(500, "Internal error");
 
     private final int httpStatus;

@@ -7,6 +7,8 @@ public final class ExchangeKeys {
     public static final String CLIENT = "lienthongClient";
     /** Exchange property: the caller's remote address. */
     public static final String REMOTE_ADDRESS = "lienthongRemoteAddress";
+    /** Exchange property: the allow-listed query parameters of the request, a {@code Map<String, String>}. */
+    public static final String QUERY = "lienthongQuery";
     /** Exchange property: the request body exactly as received. */
     public static final String RAW_BODY = "lienthongRawBody";
     /** Exchange property: the request body as text, decoded strictly as UTF-8. */
@@ -17,6 +19,9 @@ public final class ExchangeKeys {
     public static final String DOSSIER = "lienthongDossier";
     /** Exchange property: the platform record built from the canonical message. */
     public static final String PLATFORM_RECORD = "lienthongPlatformRecord";
+
+    /** Exchange property: true when the request repeats an idempotency key and gets the first answer again. */
+    public static final String IDEMPOTENT_REPLAY = "lienthongIdempotentReplay";
 
     /** Queue header: the gateway's message id. */
     public static final String MESSAGE_ID = "lienthongMessageId";

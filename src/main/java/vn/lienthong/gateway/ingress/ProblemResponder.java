@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jms.JmsException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
 
 import vn.lienthong.gateway.ErrorCode;
 import vn.lienthong.gateway.ExchangeKeys;
@@ -45,11 +46,13 @@ public class ProblemResponder {
             problem = Problem.of(refused.code(), refused.getMessage(), refused.violations());
             recordRejection(exchange, refused);
         } else if (isUnavailable(caught)) {
+            refuseStoredMessage(exchange, "the store or the queue was unavailable");
             LOG.error("Message store or queue unavailable; answering 503", caught);
             problem = Problem.of(ErrorCode.SERVICE_UNAVAILABLE,
                     "The gateway cannot store or queue the message now; send it again later.", List.of());
             exchange.getIn().setHeader("Retry-After", RETRY_AFTER_SECONDS);
         } else {
+            refuseStoredMessage(exchange, "the request failed: " + caught.getClass().getSimpleName());
             LOG.error("Unexpected failure in an ingress route", caught);
             problem = Problem.of(ErrorCode.INTERNAL_ERROR, "The gateway failed to handle the request.", List.of());
         }
@@ -67,6 +70,19 @@ public class ProblemResponder {
         exchange.getIn().setBody(json.writeValueAsBytes(problem));
     }
 
+    /** A message stored by this request but not confirmed on the queue is not accepted: the client did not get 202. */
+    private void refuseStoredMessage(Exchange exchange, String reason) {
+        String messageId = exchange.getIn().getHeader(ExchangeKeys.MESSAGE_ID, String.class);
+        if (messageId == null) {
+            return;
+        }
+        try {
+            store.markRefused(messageId, reason);
+        } catch (DataAccessException e) {
+            LOG.error("Could not mark message {} REFUSED; it stays RECEIVED and is not queued", messageId, e);
+        }
+    }
+
     private void recordRejection(Exchange exchange, GatewayException refused) {
         ClientIdentity client = exchange.getProperty(ExchangeKeys.CLIENT, ClientIdentity.class);
         byte[] body = exchange.getProperty(ExchangeKeys.RAW_BODY, byte[].class);
@@ -81,7 +97,8 @@ public class ProblemResponder {
 
     private static boolean isUnavailable(Throwable t) {
         for (Throwable cause = t; cause != null; cause = cause.getCause()) {
-            if (cause instanceof DataAccessException || cause instanceof JmsException
+            if (cause instanceof DataAccessException || cause instanceof TransactionException
+                    || cause instanceof java.sql.SQLException || cause instanceof JmsException
                     || cause instanceof jakarta.jms.JMSException) {
                 return true;
             }

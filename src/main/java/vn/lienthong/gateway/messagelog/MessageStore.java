@@ -63,14 +63,19 @@ public class MessageStore {
         });
     }
 
-    /** Marks a stored message REFUSED because the queue could not take it, and forgets its idempotency key. */
+    /**
+     * Marks a message REFUSED when the request that stored it failed before the queue confirmed it, and forgets its
+     * idempotency key; a message already queued or further is left as it is.
+     */
     public void markRefused(String messageId, String reason) {
         OffsetDateTime now = now();
         tx.executeWithoutResult(status -> {
-            jdbc.update("DELETE FROM idempotency_key WHERE message_id = ?", messageId);
-            jdbc.update("UPDATE message SET state = ?, updated_at = ? WHERE message_id = ? AND state = ?",
+            int changed = jdbc.update("UPDATE message SET state = ?, updated_at = ? WHERE message_id = ? AND state = ?",
                     MessageState.REFUSED.name(), now, messageId, MessageState.RECEIVED.name());
-            insertEventFor(now, EventType.REFUSED, messageId, "QUEUE_UNAVAILABLE", reason);
+            if (changed == 1) {
+                jdbc.update("DELETE FROM idempotency_key WHERE message_id = ?", messageId);
+                insertEventFor(now, EventType.REFUSED, messageId, "NOT_QUEUED", reason);
+            }
         });
     }
 
