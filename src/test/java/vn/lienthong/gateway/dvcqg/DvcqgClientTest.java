@@ -244,9 +244,27 @@ class DvcqgClientTest {
     }
 
     @Test
-    void ignoresARetryAfterThatIsNotANumberOfSeconds() {
+    void readsARetryAfterGivenAsAnHttpDate() {
+        String inTenMinutes = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
+                .format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusMinutes(10));
         platform.reply(LOGIN, loginOk("S1"));
-        platform.reply(SERVICE, new Canned(503, "", Map.of("Retry-After", "Wed, 21 Oct 2015 07:28:00 GMT")));
+        platform.reply(SERVICE, new Canned(503, "", Map.of("Retry-After", inTenMinutes)));
+
+        PlatformDeliveryException e = failure(client());
+
+        assertThat(e.permanent()).isFalse();
+        assertThat(e.retryAfter()).isBetween(Duration.ofMinutes(9), Duration.ofMinutes(10));
+    }
+
+    @Test
+    void takesARetryAfterDateInThePastAsNoWait() {
+        assertThat(DvcqgClient.parseRetryAfter("Wed, 21 Oct 2015 07:28:00 GMT")).isEqualTo(Duration.ZERO);
+    }
+
+    @Test
+    void ignoresARetryAfterThatIsNeitherSecondsNorADate() {
+        platform.reply(LOGIN, loginOk("S1"));
+        platform.reply(SERVICE, new Canned(503, "", Map.of("Retry-After", "soon")));
 
         PlatformDeliveryException e = failure(client());
 

@@ -135,8 +135,57 @@ abstract class MessageStoreContract {
     }
 
     @Test
+    void remembersAnIdempotencyKeyForItsWindowOnly() {
+        IdempotencyKeyStore keys = new IdempotencyKeyStore(jdbc, Clock.fixed(NOW, ZoneOffset.UTC));
+        String kept = receiveWithKey("key-kept", OffsetDateTime.ofInstant(NOW, ZoneOffset.UTC).plusDays(7));
+        receiveWithKey("key-expired", OffsetDateTime.ofInstant(NOW, ZoneOffset.UTC).minusSeconds(1));
+
+        assertThat(keys.find("sandbox-agency", "key-kept")).hasValueSatisfying(k -> {
+            assertThat(k.messageId()).isEqualTo(kept);
+            assertThat(k.requestSha256()).isEqualTo("cd".repeat(32));
+            assertThat(k.state()).isEqualTo(MessageState.RECEIVED);
+        });
+        assertThat(keys.find("sandbox-agency", "key-expired")).isEmpty();
+        assertThat(keys.find("another-client", "key-kept")).isEmpty();
+
+        keys.purgeExpired();
+
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM idempotency_key WHERE idempotency_key LIKE 'key-%'",
+                Long.class)).isEqualTo(1);
+    }
+
+    @Test
+    void refusesASecondMessageWithAKeyAlreadyStored() {
+        receiveWithKey("key-twice", OffsetDateTime.ofInstant(NOW, ZoneOffset.UTC).plusDays(1));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> receiveWithKey("key-twice", OffsetDateTime.ofInstant(NOW, ZoneOffset.UTC).plusDays(1)))
+                .isInstanceOf(org.springframework.dao.DuplicateKeyException.class);
+    }
+
+    @Test
+    void refusingAStoredMessageForgetsItsKey() {
+        String id = receiveWithKey("key-refused", OffsetDateTime.ofInstant(NOW, ZoneOffset.UTC).plusDays(1));
+
+        store.markRefused(id, "broker down");
+
+        assertThat(store.find(id).orElseThrow().state()).isEqualTo(MessageState.REFUSED);
+        assertThat(new IdempotencyKeyStore(jdbc, Clock.fixed(NOW, ZoneOffset.UTC)).find("sandbox-agency", "key-refused"))
+                .isEmpty();
+        assertThat(store.eventsOf(id)).containsExactly(EventType.RECEIVED, EventType.REFUSED);
+    }
+
+    @Test
     void findsNothingForAnUnknownMessage() {
         assertThat(store.find(UUID.randomUUID().toString())).isEmpty();
+    }
+
+    private String receiveWithKey(String key, OffsetDateTime expiresAt) {
+        String id = UUID.randomUUID().toString();
+        store.insertReceived(new NewMessage(id, "DOSSIER", "000.00.17.H56-240101-0099", "000.00.17.H56", "DVCQG",
+                "sandbox-agency", "127.0.0.1", new byte[] {'{', '}'}),
+                new IdempotencyRecord("sandbox-agency", key, "cd".repeat(32), id, "{}", expiresAt));
+        return id;
     }
 
     private String receive(String dossierCode) {
