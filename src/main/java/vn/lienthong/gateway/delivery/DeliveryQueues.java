@@ -1,6 +1,10 @@
 package vn.lienthong.gateway.delivery;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.apache.camel.Message;
 
@@ -23,12 +27,26 @@ public final class DeliveryQueues {
         return queue;
     }
 
+    /** Every destination that has a delivery queue, such as {@code DVCQG}. */
+    public static Set<String> destinations() {
+        Set<String> destinations = new TreeSet<>();
+        QUEUES.keySet().forEach(key -> destinations.add(key.substring(key.indexOf('/') + 1)));
+        return Collections.unmodifiableSet(destinations);
+    }
+
+    /** The headers (JMS properties) a queued message carries; grouped by dossier for order. */
+    public static Map<String, String> headers(String messageId, String dossierCode, String destination) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put(ExchangeKeys.MESSAGE_ID, messageId);
+        headers.put(ExchangeKeys.DOSSIER_CODE, dossierCode);
+        headers.put(ExchangeKeys.DESTINATION, destination);
+        headers.put("JMSXGroupID", dossierCode);
+        return headers;
+    }
+
     /** Replaces the message's headers with those a queued message carries; grouped by dossier for order. */
     public static void envelope(Message message, String messageId, String dossierCode, String destination) {
         message.removeHeaders("*");
-        message.setHeader(ExchangeKeys.MESSAGE_ID, messageId);
-        message.setHeader(ExchangeKeys.DOSSIER_CODE, dossierCode);
-        message.setHeader(ExchangeKeys.DESTINATION, destination);
-        message.setHeader("JMSXGroupID", dossierCode);
+        headers(messageId, dossierCode, destination).forEach(message::setHeader);
     }
 }

@@ -46,6 +46,31 @@ class IngressHeadersTest {
     }
 
     @Test
+    void keepsAllowListedQueryParametersAsAPropertyNotAsHeaders() {
+        MockHttpServletRequest request = new MockHttpServletRequest("DELETE", "/admin/dead-letters/abc");
+        request.setQueryString("destination=DVCQG&from=2024-01-01T00%3A00%3A00%2B07%3A00&reason=sent+twice"
+                + "&destination=XYZ&CamelHttpResponseCode=500&limit=" + "9".repeat(1025) + "&offset=%zz&to");
+        request.setParameter("CamelHttpResponseCode", "500");
+        Exchange exchange = exchangeFor(request);
+
+        headers.reduceToAllowList(exchange);
+
+        assertThat(exchange.getProperty(ExchangeKeys.QUERY, Map.class)).containsExactly(
+                Map.entry("destination", "DVCQG"), Map.entry("from", "2024-01-01T00:00:00+07:00"),
+                Map.entry("reason", "sent twice"), Map.entry("to", ""));
+        assertThat(exchange.getIn().getHeaders()).isEmpty();
+    }
+
+    @Test
+    void setsAnEmptyQueryWithoutAQueryString() {
+        Exchange exchange = exchangeFor(new MockHttpServletRequest("GET", "/admin/dead-letters"));
+
+        headers.reduceToAllowList(exchange);
+
+        assertThat(exchange.getProperty(ExchangeKeys.QUERY, Map.class)).isEmpty();
+    }
+
+    @Test
     void dropsOverlongHeaderValues() {
         MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/v1/dossiers");
         request.addHeader("X-API-Key", "k".repeat(5000));
