@@ -25,6 +25,12 @@ public final class ExchangeKeys {
 
     /** Queue header: the gateway's message id. */
     public static final String MESSAGE_ID = "lienthongMessageId";
+    /** Queue header: the kind of message, e.g. {@code DOSSIER}. */
+    public static final String KIND = "lienthongKind";
+    /** Queue header: the agency the message is from. */
+    public static final String AGENCY_CODE = "lienthongAgencyCode";
+    /** Queue header: the client system that submitted the message. */
+    public static final String CLIENT_ID = "lienthongClientId";
     /** Queue header: the dossier code the message is about. */
     public static final String DOSSIER_CODE = "lienthongDossierCode";
     /** Queue header: the destination platform. */

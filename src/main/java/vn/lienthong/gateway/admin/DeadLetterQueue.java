@@ -39,11 +39,10 @@ class DeadLetterQueue {
                  MessageProducer producer = session.createProducer(session.createQueue(queue))) {
                 takeCopies(dlq);
                 TextMessage fresh = session.createTextMessage(new String(message.payload(), StandardCharsets.UTF_8));
-                for (Map.Entry<String, String> header : DeliveryQueues.headers(message.messageId(),
-                        message.dossierCode(), message.destination()).entrySet()) {
-                    if (header.getValue() != null) {
-                        fresh.setStringProperty(header.getKey(), header.getValue());
-                    }
+                for (Map.Entry<String, String> header : new DeliveryQueues.Envelope(message.messageId(),
+                        message.kind(), message.dossierCode(), message.agencyCode(), message.destination(),
+                        message.clientId()).headers().entrySet()) {
+                    fresh.setStringProperty(header.getKey(), header.getValue());
                 }
                 producer.send(fresh);
                 session.commit();

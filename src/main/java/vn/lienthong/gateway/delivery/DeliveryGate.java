@@ -1,17 +1,20 @@
 package vn.lienthong.gateway.delivery;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import vn.lienthong.gateway.ExchangeKeys;
 import vn.lienthong.gateway.messagelog.MessageStore;
+import vn.lienthong.gateway.messagelog.NewMessage;
 import vn.lienthong.gateway.messagelog.PendingMessage;
 
 /**
@@ -41,16 +44,17 @@ public class DeliveryGate {
         String messageId = exchange.getIn().getHeader(ExchangeKeys.MESSAGE_ID, String.class);
         Optional<PendingMessage> message = store.pending(messageId);
         if (message.isEmpty()) {
-            LOG.warn("Message {} is on the queue but not in the message store; delivering it", messageId);
-            exchange.setProperty(DECISION, "DELIVER");
-            return;
+            LOG.warn("Message {} is on the queue but not in the message store; restoring its record from the queue",
+                    messageId);
+            store.restoreFromQueue(fromQueue(exchange));
+            message = store.pending(messageId);
         }
         if (message.get().state().finished()) {
             LOG.debug("Message {} is already {}; dropping the copy", messageId, message.get().state());
             exchange.setProperty(DECISION, "DONE");
             return;
         }
-        Optional<PendingMessage> earlier = store.earlierPending(message.get());
+        Optional<PendingMessage> earlier = store.earlierPending(message.orElseThrow());
         if (earlier.isPresent()) {
             Instant now = clock.instant();
             Instant earliest = now.plus(MIN_HOLD);
@@ -64,5 +68,17 @@ public class DeliveryGate {
             return;
         }
         exchange.setProperty(DECISION, "DELIVER");
+    }
+
+    private static NewMessage fromQueue(Exchange exchange) {
+        Message in = exchange.getIn();
+        String body = in.getBody(String.class);
+        return new NewMessage(in.getHeader(ExchangeKeys.MESSAGE_ID, String.class),
+                in.getHeader(ExchangeKeys.KIND, "DOSSIER", String.class),
+                in.getHeader(ExchangeKeys.DOSSIER_CODE, String.class),
+                in.getHeader(ExchangeKeys.AGENCY_CODE, String.class),
+                in.getHeader(ExchangeKeys.DESTINATION, String.class),
+                in.getHeader(ExchangeKeys.CLIENT_ID, "unknown", String.class), null,
+                body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -34,19 +34,30 @@ public final class DeliveryQueues {
         return Collections.unmodifiableSet(destinations);
     }
 
-    /** The headers (JMS properties) a queued message carries; grouped by dossier for order. */
-    public static Map<String, String> headers(String messageId, String dossierCode, String destination) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put(ExchangeKeys.MESSAGE_ID, messageId);
-        headers.put(ExchangeKeys.DOSSIER_CODE, dossierCode);
-        headers.put(ExchangeKeys.DESTINATION, destination);
-        headers.put("JMSXGroupID", dossierCode);
-        return headers;
+    /** Replaces the message's headers with those a queued message carries. */
+    public static void envelope(Message message, Envelope envelope) {
+        message.removeHeaders("*");
+        envelope.headers().forEach(message::setHeader);
     }
 
-    /** Replaces the message's headers with those a queued message carries; grouped by dossier for order. */
-    public static void envelope(Message message, String messageId, String dossierCode, String destination) {
-        message.removeHeaders("*");
-        headers(messageId, dossierCode, destination).forEach(message::setHeader);
+    /**
+     * What a queued message says about itself (as JMS properties), enough to deliver it and to restore its record
+     * should the message store have lost it; grouped by dossier for order.
+     */
+    public record Envelope(String messageId, String kind, String dossierCode, String agencyCode, String destination,
+                           String clientId) {
+
+        public Map<String, String> headers() {
+            Map<String, String> headers = new LinkedHashMap<>();
+            headers.put(ExchangeKeys.MESSAGE_ID, messageId);
+            headers.put(ExchangeKeys.KIND, kind);
+            headers.put(ExchangeKeys.DOSSIER_CODE, dossierCode);
+            headers.put(ExchangeKeys.AGENCY_CODE, agencyCode);
+            headers.put(ExchangeKeys.DESTINATION, destination);
+            headers.put(ExchangeKeys.CLIENT_ID, clientId);
+            headers.put("JMSXGroupID", dossierCode);
+            headers.values().removeIf(java.util.Objects::isNull);
+            return headers;
+        }
     }
 }

@@ -71,7 +71,8 @@ public class DossierIntake {
                     ErrorCode.IDEMPOTENCY_KEY_IN_USE, "A request with this Idempotency-Key is in progress.")));
             return;
         }
-        DeliveryQueues.envelope(exchange.getIn(), messageId, dossier.dossierCode(), destination);
+        DeliveryQueues.envelope(exchange.getIn(), new DeliveryQueues.Envelope(messageId, KIND, dossier.dossierCode(),
+                dossier.agencyCode(), destination, client.id()));
         exchange.getIn().setBody(exchange.getProperty(ExchangeKeys.JSON_TEXT, String.class));
     }
 

@@ -8,6 +8,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -20,6 +23,7 @@ import vn.lienthong.gateway.Sha256;
 public class MessageStore {
 
     private static final int MAX_TEXT = 1000;
+    private static final Logger LOG = LoggerFactory.getLogger(MessageStore.class);
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
@@ -61,6 +65,30 @@ public class MessageStore {
             insertEvent(now, EventType.RECEIVED, m.messageId(), m.dossierCode(), m.clientId(), m.remoteAddress(),
                     m.destination(), null, null, sha);
         });
+    }
+
+    /**
+     * Re-creates, in state QUEUED, the record of a message found on a queue that the store has no record of (a
+     * store restored from an older backup, say), with a RECEIVED event saying so; a record already there is kept.
+     */
+    public void restoreFromQueue(NewMessage m) {
+        OffsetDateTime now = now();
+        String sha = Sha256.hex(m.payload());
+        try {
+            tx.executeWithoutResult(status -> {
+                jdbc.update("""
+                        INSERT INTO message (message_id, kind, dossier_code, agency_code, destination, state, client_id,
+                                             payload_sha256, payload, accepted_at, updated_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                        m.messageId(), m.kind(), m.dossierCode(), m.agencyCode(), m.destination(),
+                        MessageState.QUEUED.name(), m.clientId(), sha, m.payload(), now, now);
+                insertEvent(now, EventType.RECEIVED, m.messageId(), m.dossierCode(), m.clientId(), null,
+                        m.destination(), "RESTORED_FROM_QUEUE",
+                        "the store had no record of this queued message; restored from the queue", sha);
+            });
+        } catch (DuplicateKeyException alreadyThere) {
+            LOG.debug("Message {} was restored meanwhile", m.messageId());
+        }
     }
 
     /**
@@ -157,10 +185,11 @@ public class MessageStore {
     /** A message with its payload, if it exists. */
     public Optional<StoredMessage> stored(String messageId) {
         return jdbc.query("""
-                SELECT message_id, kind, dossier_code, destination, state, payload FROM message WHERE message_id = ?""",
+                SELECT message_id, kind, dossier_code, agency_code, destination, client_id, state, payload
+                FROM message WHERE message_id = ?""",
                 (rs, i) -> new StoredMessage(rs.getString("message_id"), rs.getString("kind"),
-                        rs.getString("dossier_code"), rs.getString("destination"),
-                        MessageState.valueOf(rs.getString("state")), rs.getBytes("payload")),
+                        rs.getString("dossier_code"), rs.getString("agency_code"), rs.getString("destination"),
+                        rs.getString("client_id"), MessageState.valueOf(rs.getString("state")), rs.getBytes("payload")),
                 messageId).stream().findFirst();
     }
 

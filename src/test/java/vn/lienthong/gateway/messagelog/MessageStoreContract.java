@@ -176,6 +176,23 @@ abstract class MessageStoreContract {
     }
 
     @Test
+    void restoresAQueuedMessageTheStoreHasNoRecordOf() {
+        String id = UUID.randomUUID().toString();
+        NewMessage fromQueue = new NewMessage(id, "DOSSIER", "000.00.17.H56-240101-0098", "000.00.17.H56", "DVCQG",
+                "sandbox-agency", null, "{}".getBytes(StandardCharsets.UTF_8));
+
+        store.restoreFromQueue(fromQueue);
+        store.restoreFromQueue(fromQueue);
+
+        assertThat(store.pending(id)).hasValueSatisfying(p -> assertThat(p.state()).isEqualTo(MessageState.QUEUED));
+        assertThat(store.eventsOf(id)).containsExactly(EventType.RECEIVED);
+        assertThat(jdbc.queryForObject("SELECT reason_code FROM message_event WHERE message_id = ?", String.class, id))
+                .isEqualTo("RESTORED_FROM_QUEUE");
+        store.markDelivered(id, 200);
+        assertThat(store.find(id).orElseThrow().state()).isEqualTo(MessageState.DELIVERED);
+    }
+
+    @Test
     void findsNothingForAnUnknownMessage() {
         assertThat(store.find(UUID.randomUUID().toString())).isEmpty();
     }
