@@ -48,12 +48,7 @@ public class MessageStore {
         OffsetDateTime now = now();
         String sha = Sha256.hex(m.payload());
         tx.executeWithoutResult(status -> {
-            jdbc.update("""
-                    INSERT INTO message (message_id, kind, dossier_code, agency_code, destination, state, client_id,
-                                         payload_sha256, payload, accepted_at, updated_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                    m.messageId(), m.kind(), m.dossierCode(), m.agencyCode(), m.destination(),
-                    MessageState.RECEIVED.name(), m.clientId(), sha, m.payload(), now, now);
+            insertMessage(m, MessageState.RECEIVED, sha, now);
             if (key != null) {
                 jdbc.update("""
                         INSERT INTO idempotency_key (client_id, idempotency_key, request_sha256, message_id, response,
@@ -76,12 +71,7 @@ public class MessageStore {
         String sha = Sha256.hex(m.payload());
         try {
             tx.executeWithoutResult(status -> {
-                jdbc.update("""
-                        INSERT INTO message (message_id, kind, dossier_code, agency_code, destination, state, client_id,
-                                             payload_sha256, payload, accepted_at, updated_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                        m.messageId(), m.kind(), m.dossierCode(), m.agencyCode(), m.destination(),
-                        MessageState.QUEUED.name(), m.clientId(), sha, m.payload(), now, now);
+                insertMessage(m, MessageState.QUEUED, sha, now);
                 insertEvent(now, EventType.RECEIVED, m.messageId(), m.dossierCode(), m.clientId(), null,
                         m.destination(), "RESTORED_FROM_QUEUE",
                         "the store had no record of this queued message; restored from the queue", sha);
@@ -327,6 +317,15 @@ public class MessageStore {
                                            reason_code, detail)
                 SELECT ?, ?, message_id, dossier_code, client_id, destination, ?, ? FROM message WHERE message_id = ?""",
                 at, event.name(), reasonCode, truncate(detail), messageId);
+    }
+
+    private void insertMessage(NewMessage m, MessageState state, String payloadSha256, OffsetDateTime now) {
+        jdbc.update("""
+                INSERT INTO message (message_id, kind, dossier_code, agency_code, destination, state, client_id,
+                                     payload_sha256, payload, accepted_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                m.messageId(), m.kind(), m.dossierCode(), m.agencyCode(), m.destination(), state.name(),
+                m.clientId(), payloadSha256, m.payload(), now, now);
     }
 
     private void insertAdminEvent(OffsetDateTime at, EventType event, String messageId, String adminId,

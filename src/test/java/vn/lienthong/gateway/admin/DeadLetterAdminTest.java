@@ -16,10 +16,8 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.api.core.management.QueueControl;
 import org.apache.activemq.artemis.api.core.management.ResourceNames;
-import org.apache.activemq.artemis.core.server.Queue;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,6 +30,7 @@ import vn.lienthong.gateway.DvcqgSimulatorProbe;
 import vn.lienthong.gateway.GatewayApi;
 import vn.lienthong.gateway.GatewayIntegrationTest;
 import vn.lienthong.gateway.Http;
+import vn.lienthong.gateway.QueueProbe;
 import vn.lienthong.gateway.Samples;
 
 /**
@@ -117,7 +116,7 @@ class DeadLetterAdminTest {
         JsonNode delivered = gateway.awaitState(dead.messageId(), "DELIVERED");
         assertThat(delivered.path("attempts")).extracting(a -> a.path("outcome").asText())
                 .containsExactly("PERMANENT_FAILURE", "DELIVERED");
-        await().atMost(Duration.ofSeconds(30)).until(this::nothingInFlight);
+        new QueueProbe(broker).awaitNothingInFlight();
         assertThat(simulator.recordsFor(dead.dossierCode())).hasSize(1);
         assertThat(simulator.duplicates()).isEqualTo(duplicatesBefore);
         assertThat(dlqCopiesOf(dead.messageId())).isZero();
@@ -228,7 +227,7 @@ class DeadLetterAdminTest {
 
     /** A fresh dossier the platform refused once, so that it sits in the dead-letter queue. */
     private DeadLetter deadLetter() {
-        await().atMost(Duration.ofSeconds(30)).until(this::nothingInFlight);
+        new QueueProbe(broker).awaitNothingInFlight();
         simulator.faults("{\"failNext\":1,\"status\":400}");
         ObjectNode dossier = Samples.freshDossier();
         String messageId = gateway.accept(dossier);
@@ -277,12 +276,6 @@ class DeadLetterAdminTest {
         return jdbc.queryForList("""
                 SELECT event, message_id, detail, remote_address FROM message_event
                 WHERE seq > ? AND client_id = ? ORDER BY seq""", seq, ADMIN);
-    }
-
-    /** Faults hit whichever call comes next, so no other test's message may still be on its way. */
-    private boolean nothingInFlight() {
-        Queue queue = broker.getActiveMQServer().locateQueue(SimpleString.of(QUEUE));
-        return queue == null || queue.getMessageCount() == 0 && queue.getDeliveringCount() == 0;
     }
 
     private long dlqCopiesOf(String messageId) throws Exception {

@@ -10,8 +10,6 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import org.apache.activemq.artemis.api.core.SimpleString;
-import org.apache.activemq.artemis.core.server.Queue;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,6 +21,7 @@ import vn.lienthong.gateway.DvcqgSimulatorProbe;
 import vn.lienthong.gateway.GatewayApi;
 import vn.lienthong.gateway.GatewayIntegrationTest;
 import vn.lienthong.gateway.Http;
+import vn.lienthong.gateway.QueueProbe;
 import vn.lienthong.gateway.Samples;
 
 /**
@@ -47,7 +46,7 @@ class DeliveryOrderAndBackoffTest {
         gateway = new GatewayApi(http);
         simulator = new DvcqgSimulatorProbe(http);
         simulator.reset();
-        await().atMost(Duration.ofSeconds(30)).until(this::nothingInFlight);
+        new QueueProbe(broker).awaitNothingInFlight();
     }
 
     @AfterEach
@@ -122,8 +121,4 @@ class DeliveryOrderAndBackoffTest {
         return OffsetDateTime.parse(message.path("deliveredAt").asText());
     }
 
-    private boolean nothingInFlight() {
-        Queue queue = broker.getActiveMQServer().locateQueue(SimpleString.of("lienthong.dossier.dvcqg"));
-        return queue == null || queue.getMessageCount() == 0 && queue.getDeliveringCount() == 0;
-    }
 }

@@ -7,8 +7,6 @@ import java.time.Duration;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.apache.activemq.artemis.api.core.SimpleString;
-import org.apache.activemq.artemis.core.server.Queue;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,6 +18,7 @@ import vn.lienthong.gateway.DvcqgSimulatorProbe;
 import vn.lienthong.gateway.GatewayApi;
 import vn.lienthong.gateway.GatewayIntegrationTest;
 import vn.lienthong.gateway.Http;
+import vn.lienthong.gateway.QueueProbe;
 import vn.lienthong.gateway.Samples;
 import vn.lienthong.gateway.messagelog.EventType;
 import vn.lienthong.gateway.messagelog.MessageStore;
@@ -48,7 +47,7 @@ class DvcqgDeliveryFailureTest {
         simulator = new DvcqgSimulatorProbe(http);
         gateway = new GatewayApi(http);
         simulator.reset();
-        await().atMost(Duration.ofSeconds(30)).until(this::nothingInFlight);
+        new QueueProbe(broker).awaitNothingInFlight();
     }
 
     @AfterEach
@@ -77,7 +76,7 @@ class DvcqgDeliveryFailureTest {
 
     @Test
     void deadLettersAtOnceWhenThePlatformRefusesTheMessage() throws Exception {
-        long dlqBefore = messagesAdded("lienthong.dossier.dvcqg.dlq");
+        long dlqBefore = new QueueProbe(broker).messagesAdded(QueueProbe.DVCQG_DLQ);
         simulator.faults("{\"failNext\":1,\"status\":400}");
 
         String messageId = accept();
@@ -87,7 +86,7 @@ class DvcqgDeliveryFailureTest {
         assertThat(message.path("attempts").get(0).path("outcome").asText()).isEqualTo("PERMANENT_FAILURE");
         assertThat(message.path("attempts").get(0).path("httpStatus").asInt()).isEqualTo(400);
         await().atMost(Duration.ofSeconds(10))
-                .until(() -> messagesAdded("lienthong.dossier.dvcqg.dlq") == dlqBefore + 1);
+                .until(() -> new QueueProbe(broker).messagesAdded(QueueProbe.DVCQG_DLQ) == dlqBefore + 1);
         assertThat(store.eventsOf(messageId)).endsWith(EventType.DEAD_LETTERED);
     }
 
@@ -117,14 +116,4 @@ class DvcqgDeliveryFailureTest {
         return gateway.accept(Samples.freshDossier());
     }
 
-    /** Faults hit whichever call comes next, so no other test's message may still be on its way. */
-    private boolean nothingInFlight() {
-        Queue queue = broker.getActiveMQServer().locateQueue(SimpleString.of("lienthong.dossier.dvcqg"));
-        return queue == null || queue.getMessageCount() == 0 && queue.getDeliveringCount() == 0;
-    }
-
-    private long messagesAdded(String queueName) {
-        Queue queue = broker.getActiveMQServer().locateQueue(SimpleString.of(queueName));
-        return queue == null ? 0 : queue.getMessagesAdded();
-    }
 }

@@ -9,8 +9,6 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import org.apache.activemq.artemis.api.core.SimpleString;
-import org.apache.activemq.artemis.core.server.Queue;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,6 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import vn.lienthong.gateway.GatewayIntegrationTest;
 import vn.lienthong.gateway.Http;
+import vn.lienthong.gateway.QueueProbe;
 import vn.lienthong.gateway.Samples;
 
 /**
@@ -46,14 +45,14 @@ class DossierIngestRejectionTest {
     void setUp() {
         http = new Http(port);
         messagesBefore = count("SELECT COUNT(*) FROM message");
-        enqueuedBefore = enqueued();
+        enqueuedBefore = new QueueProbe(broker).messagesAdded(QueueProbe.DVCQG);
         rejectionsBefore = count("SELECT COUNT(*) FROM message_event WHERE event = 'REJECTED'");
     }
 
     @AfterEach
     void nothingWasStoredOrQueued() {
         assertThat(count("SELECT COUNT(*) FROM message")).as("messages stored").isEqualTo(messagesBefore);
-        assertThat(enqueued()).as("messages put on the DVCQG queue").isEqualTo(enqueuedBefore);
+        assertThat(new QueueProbe(broker).messagesAdded(QueueProbe.DVCQG)).as("messages put on the DVCQG queue").isEqualTo(enqueuedBefore);
         assertThat(count("SELECT COUNT(*) FROM message_event WHERE event = 'REJECTED'"))
                 .as("REJECTED entries in the message log").isEqualTo(rejectionsBefore + 1);
     }
@@ -235,11 +234,6 @@ class DossierIngestRejectionTest {
     private long count(String sql) {
         Long n = jdbc.queryForObject(sql, Long.class);
         return n == null ? 0 : n;
-    }
-
-    private long enqueued() {
-        Queue queue = broker.getActiveMQServer().locateQueue(SimpleString.of("lienthong.dossier.dvcqg"));
-        return queue == null ? 0 : queue.getMessagesAdded();
     }
 
 }

@@ -12,8 +12,6 @@ import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.apache.activemq.artemis.api.core.SimpleString;
-import org.apache.activemq.artemis.core.server.Queue;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -31,6 +29,7 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.test.annotation.DirtiesContext;
 
 import vn.lienthong.gateway.Http;
+import vn.lienthong.gateway.QueueProbe;
 import vn.lienthong.gateway.Samples;
 
 /**
@@ -61,7 +60,7 @@ class FailClosedTest {
     @Order(1)
     void answers503AndQueuesNothingWhileTheStoreIsDown() throws Exception {
         Http http = new Http(port);
-        long enqueuedBefore = enqueued();
+        long enqueuedBefore = new QueueProbe(broker).messagesAdded(QueueProbe.DVCQG);
         STORE_DOWN.set(true);
 
         HttpResponse<String> response = http.postJson("/api/v1/dossiers",
@@ -70,7 +69,7 @@ class FailClosedTest {
         assertThat(response.statusCode()).isEqualTo(503);
         assertThat(response.headers().firstValue("Retry-After")).hasValue(ProblemResponder.RETRY_AFTER_SECONDS);
         assertThat(Samples.JSON.readTree(response.body()).path("code").asText()).isEqualTo("SERVICE_UNAVAILABLE");
-        assertThat(enqueued()).isEqualTo(enqueuedBefore);
+        assertThat(new QueueProbe(broker).messagesAdded(QueueProbe.DVCQG)).isEqualTo(enqueuedBefore);
 
         STORE_DOWN.set(false);
         assertThat(http.postJson("/api/v1/dossiers", Samples.JSON.writeValueAsString(Samples.freshDossier()))
@@ -94,11 +93,6 @@ class FailClosedTest {
         assertThat(row.path("STATE").asText(row.path("state").asText())).isEqualTo("REFUSED");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM idempotency_key WHERE idempotency_key = 'broker-down-1'",
                 Long.class)).isZero();
-    }
-
-    private long enqueued() {
-        Queue queue = broker.getActiveMQServer().locateQueue(SimpleString.of("lienthong.dossier.dvcqg"));
-        return queue == null ? 0 : queue.getMessagesAdded();
     }
 
     /** Wraps the application's DataSource so a test can take the message store away. */
