@@ -18,55 +18,21 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.apache.activemq.artemis.api.core.management.QueueControl;
 import org.apache.activemq.artemis.api.core.management.ResourceNames;
-import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
-import vn.lienthong.gateway.DvcqgSimulatorProbe;
-import vn.lienthong.gateway.GatewayApi;
-import vn.lienthong.gateway.GatewayIntegrationTest;
+import vn.lienthong.gateway.GatewayEndToEndTest;
 import vn.lienthong.gateway.Http;
-import vn.lienthong.gateway.QueueProbe;
 import vn.lienthong.gateway.Samples;
 
 /**
  * The administrator's dead-letter API over real HTTP: list, inspect, replay one or a range, discard; admin keys only,
  * strict query parameters, and every call recorded with the administrator who made it.
  */
-@GatewayIntegrationTest
-class DeadLetterAdminTest {
+class DeadLetterAdminTest extends GatewayEndToEndTest {
 
     private static final String QUEUE = "lienthong.dossier.dvcqg";
     private static final String DLQ = QUEUE + ".dlq";
     private static final String ADMIN = "sandbox-admin";
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    EmbeddedActiveMQ broker;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    Http http;
-    DvcqgSimulatorProbe simulator;
-    GatewayApi gateway;
-
-    @BeforeEach
-    void setUp() {
-        http = new Http(port);
-        simulator = new DvcqgSimulatorProbe(http);
-        gateway = new GatewayApi(http);
-        simulator.reset();
-    }
-
-    @AfterEach
-    void tearDown() {
-        simulator.reset();
-    }
 
     @Test
     void listsInspectsAndReplaysADeadLetterWhichIsThenDeliveredExactlyOnce() throws Exception {
@@ -116,7 +82,7 @@ class DeadLetterAdminTest {
         JsonNode delivered = gateway.awaitState(dead.messageId(), "DELIVERED");
         assertThat(delivered.path("attempts")).extracting(a -> a.path("outcome").asText())
                 .containsExactly("PERMANENT_FAILURE", "DELIVERED");
-        new QueueProbe(broker).awaitNothingInFlight();
+        queues.awaitNothingInFlight();
         assertThat(simulator.recordsFor(dead.dossierCode())).hasSize(1);
         assertThat(simulator.duplicates()).isEqualTo(duplicatesBefore);
         assertThat(dlqCopiesOf(dead.messageId())).isZero();
@@ -227,7 +193,7 @@ class DeadLetterAdminTest {
 
     /** A fresh dossier the platform refused once, so that it sits in the dead-letter queue. */
     private DeadLetter deadLetter() {
-        new QueueProbe(broker).awaitNothingInFlight();
+        queues.awaitNothingInFlight();
         simulator.faults("{\"failNext\":1,\"status\":400}");
         ObjectNode dossier = Samples.freshDossier();
         String messageId = gateway.accept(dossier);

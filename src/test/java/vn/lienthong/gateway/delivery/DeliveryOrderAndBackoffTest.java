@@ -10,48 +10,21 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-import vn.lienthong.gateway.DvcqgSimulatorProbe;
-import vn.lienthong.gateway.GatewayApi;
-import vn.lienthong.gateway.GatewayIntegrationTest;
-import vn.lienthong.gateway.Http;
-import vn.lienthong.gateway.QueueProbe;
+import vn.lienthong.gateway.GatewayEndToEndTest;
 import vn.lienthong.gateway.Samples;
 
 /**
  * Retries wait as configured (200 ms × 1.5 per attempt in the test context) or as long as the platform's Retry-After
  * asks, and a dossier whose early message waits for a retry holds back only its own later messages.
  */
-@GatewayIntegrationTest
-class DeliveryOrderAndBackoffTest {
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    EmbeddedActiveMQ broker;
-
-    Http http;
-    GatewayApi gateway;
-    DvcqgSimulatorProbe simulator;
+class DeliveryOrderAndBackoffTest extends GatewayEndToEndTest {
 
     @BeforeEach
     void setUp() {
-        http = new Http(port);
-        gateway = new GatewayApi(http);
-        simulator = new DvcqgSimulatorProbe(http);
-        simulator.reset();
-        new QueueProbe(broker).awaitNothingInFlight();
-    }
-
-    @AfterEach
-    void tearDown() {
-        simulator.reset();
+        queues.awaitNothingInFlight();
     }
 
     @Test

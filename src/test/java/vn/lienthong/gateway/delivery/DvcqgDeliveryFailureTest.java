@@ -7,17 +7,11 @@ import java.time.Duration;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-import vn.lienthong.gateway.DvcqgSimulatorProbe;
-import vn.lienthong.gateway.GatewayApi;
-import vn.lienthong.gateway.GatewayIntegrationTest;
-import vn.lienthong.gateway.Http;
+import vn.lienthong.gateway.GatewayEndToEndTest;
 import vn.lienthong.gateway.QueueProbe;
 import vn.lienthong.gateway.Samples;
 import vn.lienthong.gateway.messagelog.EventType;
@@ -27,32 +21,14 @@ import vn.lienthong.gateway.messagelog.MessageStore;
  * What the platform's failures do to a message: transient ones are retried until delivered, each attempt recorded;
  * permanent ones and exhausted retries move it to the dead-letter queue with the platform's reason.
  */
-@GatewayIntegrationTest
-class DvcqgDeliveryFailureTest {
+class DvcqgDeliveryFailureTest extends GatewayEndToEndTest {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    EmbeddedActiveMQ broker;
     @Autowired
     MessageStore store;
 
-    Http http;
-    DvcqgSimulatorProbe simulator;
-    GatewayApi gateway;
-
     @BeforeEach
     void setUp() {
-        http = new Http(port);
-        simulator = new DvcqgSimulatorProbe(http);
-        gateway = new GatewayApi(http);
-        simulator.reset();
-        new QueueProbe(broker).awaitNothingInFlight();
-    }
-
-    @AfterEach
-    void tearDown() {
-        simulator.reset();
+        queues.awaitNothingInFlight();
     }
 
     @Test
@@ -76,7 +52,7 @@ class DvcqgDeliveryFailureTest {
 
     @Test
     void deadLettersAtOnceWhenThePlatformRefusesTheMessage() throws Exception {
-        long dlqBefore = new QueueProbe(broker).messagesAdded(QueueProbe.DVCQG_DLQ);
+        long dlqBefore = queues.messagesAdded(QueueProbe.DVCQG_DLQ);
         simulator.faults("{\"failNext\":1,\"status\":400}");
 
         String messageId = accept();
@@ -86,7 +62,7 @@ class DvcqgDeliveryFailureTest {
         assertThat(message.path("attempts").get(0).path("outcome").asText()).isEqualTo("PERMANENT_FAILURE");
         assertThat(message.path("attempts").get(0).path("httpStatus").asInt()).isEqualTo(400);
         await().atMost(Duration.ofSeconds(10))
-                .until(() -> new QueueProbe(broker).messagesAdded(QueueProbe.DVCQG_DLQ) == dlqBefore + 1);
+                .until(() -> queues.messagesAdded(QueueProbe.DVCQG_DLQ) == dlqBefore + 1);
         assertThat(store.eventsOf(messageId)).endsWith(EventType.DEAD_LETTERED);
     }
 

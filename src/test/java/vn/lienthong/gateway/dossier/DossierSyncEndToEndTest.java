@@ -11,34 +11,14 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-import vn.lienthong.gateway.DvcqgSimulatorProbe;
-import vn.lienthong.gateway.GatewayApi;
-import vn.lienthong.gateway.GatewayIntegrationTest;
+import vn.lienthong.gateway.GatewayEndToEndTest;
 import vn.lienthong.gateway.Http;
 import vn.lienthong.gateway.Samples;
 
 /** A dossier posted over real HTTP reaches the DVCQG simulator as a correct DongBoHoSoMC record and shows DELIVERED. */
-@GatewayIntegrationTest
-class DossierSyncEndToEndTest {
-
-    @LocalServerPort
-    int port;
-
-    Http http;
-    DvcqgSimulatorProbe simulator;
-    GatewayApi gateway;
-
-    @BeforeEach
-    void setUp() {
-        http = new Http(port);
-        simulator = new DvcqgSimulatorProbe(http);
-        gateway = new GatewayApi(http);
-        simulator.reset();
-    }
+class DossierSyncEndToEndTest extends GatewayEndToEndTest {
 
     @Test
     void deliversTheReadmeSampleToDvcqgWithTheMappedFields() throws Exception {

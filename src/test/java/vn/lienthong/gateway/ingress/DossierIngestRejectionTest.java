@@ -9,15 +9,11 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
-import vn.lienthong.gateway.GatewayIntegrationTest;
+import vn.lienthong.gateway.GatewayEndToEndTest;
 import vn.lienthong.gateway.Http;
 import vn.lienthong.gateway.QueueProbe;
 import vn.lienthong.gateway.Samples;
@@ -26,33 +22,23 @@ import vn.lienthong.gateway.Samples;
  * Invalid, oversized, mistyped or unauthenticated submissions are answered with problem+json naming every violation,
  * are recorded as REJECTED, and leave nothing in the message store or on the queue.
  */
-@GatewayIntegrationTest
-class DossierIngestRejectionTest {
+class DossierIngestRejectionTest extends GatewayEndToEndTest {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    EmbeddedActiveMQ broker;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    Http http;
     long messagesBefore;
     long enqueuedBefore;
     long rejectionsBefore;
 
     @BeforeEach
     void setUp() {
-        http = new Http(port);
         messagesBefore = count("SELECT COUNT(*) FROM message");
-        enqueuedBefore = new QueueProbe(broker).messagesAdded(QueueProbe.DVCQG);
+        enqueuedBefore = queues.messagesAdded(QueueProbe.DVCQG);
         rejectionsBefore = count("SELECT COUNT(*) FROM message_event WHERE event = 'REJECTED'");
     }
 
     @AfterEach
     void nothingWasStoredOrQueued() {
         assertThat(count("SELECT COUNT(*) FROM message")).as("messages stored").isEqualTo(messagesBefore);
-        assertThat(new QueueProbe(broker).messagesAdded(QueueProbe.DVCQG)).as("messages put on the DVCQG queue").isEqualTo(enqueuedBefore);
+        assertThat(queues.messagesAdded(QueueProbe.DVCQG)).as("messages put on the DVCQG queue").isEqualTo(enqueuedBefore);
         assertThat(count("SELECT COUNT(*) FROM message_event WHERE event = 'REJECTED'"))
                 .as("REJECTED entries in the message log").isEqualTo(rejectionsBefore + 1);
     }

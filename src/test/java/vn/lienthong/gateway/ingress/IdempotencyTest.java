@@ -15,38 +15,14 @@ import java.util.concurrent.Future;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
-import vn.lienthong.gateway.DvcqgSimulatorProbe;
-import vn.lienthong.gateway.GatewayApi;
-import vn.lienthong.gateway.GatewayIntegrationTest;
+import vn.lienthong.gateway.GatewayEndToEndTest;
 import vn.lienthong.gateway.Http;
 import vn.lienthong.gateway.Samples;
 
 /** A repeated idempotency key gets the first answer for the same body and a 409 for another; one message results. */
-@GatewayIntegrationTest
-class IdempotencyTest {
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    Http http;
-    GatewayApi gateway;
-    DvcqgSimulatorProbe simulator;
-
-    @BeforeEach
-    void setUp() {
-        http = new Http(port);
-        gateway = new GatewayApi(http);
-        simulator = new DvcqgSimulatorProbe(http);
-        simulator.reset();
-    }
+class IdempotencyTest extends GatewayEndToEndTest {
 
     @Test
     void answersARepeatedKeyAndBodyWithTheFirstAnswerAndSendsOnce() throws Exception {
