@@ -1,0 +1,65 @@
+package vn.lienthong.gateway.messagelog.merkle;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** An append-only Merkle tree that keeps only the roots of its perfect subtrees (the frontier), for incremental checkpoint roots; not thread-safe. */
+public final class CompactMerkleTree {
+
+    private final List<byte[]> frontier;
+    private long size;
+
+    private CompactMerkleTree(long size, List<byte[]> frontier) {
+        this.size = size;
+        this.frontier = frontier;
+    }
+
+    /** An empty tree. */
+    public CompactMerkleTree() {
+        this(0, new ArrayList<>());
+    }
+
+    /** The tree of {@code size} leaves whose frontier, largest subtree first, was saved by {@link #frontier()}. */
+    public static CompactMerkleTree resume(long size, List<byte[]> frontier) {
+        if (size < 0 || frontier.size() != Long.bitCount(size)) {
+            throw new IllegalArgumentException("a tree of size " + size + " has " + Long.bitCount(size)
+                    + " frontier hashes, not " + frontier.size());
+        }
+        List<byte[]> copy = new ArrayList<>(Long.SIZE);
+        for (byte[] hash : frontier) {
+            copy.add(MerkleHash.requireHash(hash, "frontier hash").clone());
+        }
+        return new CompactMerkleTree(size, copy);
+    }
+
+    /** Adds the next leaf, merging the perfect subtrees it completes. */
+    public void append(byte[] leafHash) {
+        byte[] hash = MerkleHash.requireHash(leafHash, "leaf hash").clone();
+        for (long s = size; (s & 1) == 1; s >>>= 1) {
+            hash = MerkleHash.node(frontier.remove(frontier.size() - 1), hash);
+        }
+        frontier.add(hash);
+        size++;
+    }
+
+    public long size() {
+        return size;
+    }
+
+    /** MTH of all leaves appended so far. */
+    public byte[] root() {
+        if (size == 0) {
+            return MerkleHash.emptyRoot();
+        }
+        byte[] root = frontier.get(frontier.size() - 1).clone();
+        for (int i = frontier.size() - 2; i >= 0; i--) {
+            root = MerkleHash.node(frontier.get(i), root);
+        }
+        return root;
+    }
+
+    /** Copies of the perfect subtree roots, largest (leftmost) first, one per bit set in {@link #size()}. */
+    public List<byte[]> frontier() {
+        return frontier.stream().map(byte[]::clone).toList();
+    }
+}
