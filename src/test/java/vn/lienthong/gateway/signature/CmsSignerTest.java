@@ -95,6 +95,20 @@ class CmsSignerTest {
     }
 
     @Test
+    void signsWithTheSampleGatewayKeySoThatOpensslVerifiesItAgainstTheSampleRoot() throws Exception {
+        assumeThat(opensslAvailable()).as("openssl is not installed here; the openssl check is skipped").isTrue();
+        SigningIdentity gateway = SigningIdentity.fromPkcs12(Path.of("certs-sample/gateway-signing.p12"),
+                "sandbox".toCharArray(), null);
+        byte[] head = new TreeHead("node-1", 1_000_000, ROOT, Instant.now()).canonicalBytes();
+        Path content = Files.write(dir.resolve("head.json"), head);
+        Path signature = Files.write(dir.resolve("head.p7s"), new CmsSigner(gateway).signDetached(head));
+
+        assertThat(gateway.chain()).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(gateway.certificate().getSubjectX500Principal().getName()).contains("SAMPLE");
+        assertThat(openssl(content, signature, Path.of("certs-sample/trust-anchors.pem").toAbsolutePath())).isZero();
+    }
+
+    @Test
     void readsTheKeyEntryOfAPkcs12File() throws Exception {
         SigningIdentity made = selfSigned("EC");
         KeyStore store = KeyStore.getInstance("PKCS12");
