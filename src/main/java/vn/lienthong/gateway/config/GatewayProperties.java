@@ -42,6 +42,8 @@ public class GatewayProperties {
     private final Delivery delivery = new Delivery();
     @Valid
     private final Idempotency idempotency = new Idempotency();
+    @Valid
+    private final Log log = new Log();
 
     public Path getHome() { return home; }
     public void setHome(Path home) { this.home = home; }
@@ -56,6 +58,7 @@ public class GatewayProperties {
     public void setClients(List<Client> clients) { this.clients = clients; }
     public Delivery getDelivery() { return delivery; }
     public Idempotency getIdempotency() { return idempotency; }
+    public Log getLog() { return log; }
 
     /** Limits applied to every request before it reaches a route. */
     public static class Ingress {
@@ -163,5 +166,44 @@ public class GatewayProperties {
 
         public Duration getWindow() { return window; }
         public void setWindow(Duration window) { this.window = window; }
+    }
+
+    /** The tamper-evident message log: this node's id, how events are sealed, and when checkpoints are signed. */
+    public static class Log {
+        @NotBlank
+        @Pattern(regexp = "[A-Za-z0-9._-]{1,64}", message = "must be 1 to 64 of A-Z a-z 0-9 . _ -")
+        private String nodeId = "gateway-1";
+        @Min(1) @Max(100_000)
+        private int sealBatchSize = 5000;
+        /** How long a gap in the event sequence is waited for (an uncommitted write) before it is passed over. */
+        @NotNull
+        private Duration gapTimeout = Duration.ofSeconds(10);
+        @Min(1)
+        private int checkpointEntries = 1000;
+        @NotNull
+        private Duration checkpointInterval = Duration.ofSeconds(60);
+        /** PKCS#12 file with the gateway's signing key and chain; relative to lienthong.home. */
+        @NotNull
+        private Path signingKeystore = Path.of("certs-sample/gateway-signing.p12");
+        @NotNull
+        private String signingPassword = "";
+        private String signingAlias;
+
+        public String getNodeId() { return nodeId; }
+        public void setNodeId(String nodeId) { this.nodeId = nodeId; }
+        public int getSealBatchSize() { return sealBatchSize; }
+        public void setSealBatchSize(int sealBatchSize) { this.sealBatchSize = sealBatchSize; }
+        public Duration getGapTimeout() { return gapTimeout; }
+        public void setGapTimeout(Duration gapTimeout) { this.gapTimeout = gapTimeout; }
+        public int getCheckpointEntries() { return checkpointEntries; }
+        public void setCheckpointEntries(int checkpointEntries) { this.checkpointEntries = checkpointEntries; }
+        public Duration getCheckpointInterval() { return checkpointInterval; }
+        public void setCheckpointInterval(Duration checkpointInterval) { this.checkpointInterval = checkpointInterval; }
+        public Path getSigningKeystore() { return signingKeystore; }
+        public void setSigningKeystore(Path signingKeystore) { this.signingKeystore = signingKeystore; }
+        public String getSigningPassword() { return signingPassword; }
+        public void setSigningPassword(String signingPassword) { this.signingPassword = signingPassword; }
+        public String getSigningAlias() { return signingAlias; }
+        public void setSigningAlias(String signingAlias) { this.signingAlias = signingAlias; }
     }
 }

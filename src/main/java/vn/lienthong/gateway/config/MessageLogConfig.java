@@ -1,0 +1,39 @@
+package vn.lienthong.gateway.config;
+
+import java.time.Clock;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import vn.lienthong.gateway.messagelog.MessageLogSealer;
+import vn.lienthong.gateway.messagelog.MessageLogVerifier;
+import vn.lienthong.gateway.signature.CmsSigner;
+import vn.lienthong.gateway.signature.SigningIdentity;
+
+/** Wires the tamper-evident message log: the gateway's signing key, the sealer and the verifier. */
+@Configuration(proxyBeanMethods = false)
+class MessageLogConfig {
+
+    @Bean
+    SigningIdentity gatewaySigningIdentity(GatewayProperties properties) {
+        GatewayProperties.Log log = properties.getLog();
+        return SigningIdentity.fromPkcs12(properties.getHome().resolve(log.getSigningKeystore()),
+                log.getSigningPassword().toCharArray(), log.getSigningAlias());
+    }
+
+    @Bean
+    MessageLogSealer messageLogSealer(JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock,
+                                      GatewayProperties properties, SigningIdentity gatewaySigningIdentity) {
+        GatewayProperties.Log log = properties.getLog();
+        return new MessageLogSealer(jdbc, transactions, clock, log.getNodeId(), log.getSealBatchSize(),
+                log.getGapTimeout(), log.getCheckpointEntries(), log.getCheckpointInterval(),
+                new CmsSigner(gatewaySigningIdentity));
+    }
+
+    @Bean
+    MessageLogVerifier messageLogVerifier(JdbcTemplate jdbc, SigningIdentity gatewaySigningIdentity) {
+        return new MessageLogVerifier(jdbc, gatewaySigningIdentity.certificate());
+    }
+}

@@ -1,0 +1,33 @@
+package vn.lienthong.gateway.messagelog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import vn.lienthong.gateway.GatewayEndToEndTest;
+import vn.lienthong.gateway.Samples;
+
+/** In the running gateway, the events of a delivered dossier are sealed, a checkpoint is signed, and the log verifies. */
+class MessageLogEndToEndTest extends GatewayEndToEndTest {
+
+    @Autowired
+    MessageLogVerifier verifier;
+
+    @Test
+    void sealsTheEventsOfADeliveredDossierAndVerifies() {
+        String messageId = gateway.accept(Samples.freshDossier());
+        gateway.awaitState(messageId, "DELIVERED");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
+                "SELECT COUNT(*) FROM message_event WHERE message_id = ? AND log_index IS NULL", Long.class, messageId) == 0);
+
+        assertThat(jdbc.queryForList("SELECT event FROM message_event WHERE message_id = ? ORDER BY log_index",
+                String.class, messageId)).containsExactly("RECEIVED", "QUEUED", "DELIVERED");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM log_checkpoint", Long.class)).isPositive();
+        assertThat(verifier.verify().valid()).isTrue();
+    }
+}
