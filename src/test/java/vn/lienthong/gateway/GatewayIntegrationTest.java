@@ -9,8 +9,8 @@ import org.springframework.boot.test.autoconfigure.actuate.observability.AutoCon
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
- * The whole gateway in the sandbox profile on a random port, with a fresh data folder, a short retry backoff and
- * metrics exported as in production;
+ * The whole gateway in the sandbox profile on a random port, with a fresh data folder, a short retry backoff, a
+ * checkpoint of the message log every second, and metrics exported as in production;
  * every class carrying it shares one application context.
  */
 @Target(ElementType.TYPE)
@@ -22,7 +22,8 @@ import org.springframework.boot.test.context.SpringBootTest;
         "lienthong.delivery.multiplier=1.5",
         "lienthong.delivery.max-delay=1s",
         "lienthong.delivery.max-attempts=4",
-        "lienthong.delivery.jitter=0"
+        "lienthong.delivery.jitter=0",
+        "lienthong.log.checkpoint-interval=1s"
 })
 public @interface GatewayIntegrationTest {
 }

@@ -58,6 +58,14 @@ public class ApiKeyAuthenticator {
         }
     }
 
+    /** Requires the authenticated caller to be an auditor (a role separate from administrators). */
+    public void requireAuditorRole(Exchange exchange) {
+        ClientIdentity client = exchange.getProperty(ExchangeKeys.CLIENT, ClientIdentity.class);
+        if (client == null || !client.hasRole(ClientIdentity.ROLE_AUDITOR)) {
+            throw new GatewayException(ErrorCode.FORBIDDEN, "This call needs an auditor's credential.");
+        }
+    }
+
     java.util.Optional<ClientIdentity> identify(String key) {
         if (key.length() > MAX_KEY_LENGTH) {
             return java.util.Optional.empty();

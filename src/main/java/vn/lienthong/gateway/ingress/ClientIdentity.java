@@ -8,6 +8,7 @@ public record ClientIdentity(String id, Set<String> roles, List<String> agencyPa
 
     public static final String ROLE_AGENCY = "AGENCY";
     public static final String ROLE_ADMIN = "ADMIN";
+    public static final String ROLE_AUDITOR = "AUDITOR";
 
     public boolean hasRole(String role) {
         return roles.contains(role);

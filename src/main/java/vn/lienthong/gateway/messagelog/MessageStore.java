@@ -221,6 +221,11 @@ public class MessageStore {
         insertEvent(now(), EventType.ADMIN_ACTION, null, null, adminId, remoteAddress, null, null, detail, null);
     }
 
+    /** Records an auditor's call, with the auditor and the remote address. */
+    public void recordAuditAction(String auditorId, String remoteAddress, String detail) {
+        insertEvent(now(), EventType.AUDIT_ACTION, null, null, auditorId, remoteAddress, null, null, detail, null);
+    }
+
     /** How many attempts have been recorded for a message. */
     public int attemptCount(String messageId) {
         Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM delivery_attempt WHERE message_id = ?", Integer.class,

@@ -3,7 +3,6 @@ package vn.lienthong.gateway.messagelog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
 
@@ -11,12 +10,15 @@ import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -27,6 +29,7 @@ import vn.lienthong.gateway.Samples;
 
 /** With {@code spring.datasource.url} pointing at PostgreSQL, the gateway migrates it and keeps its messages there. */
 @ExtendWith(PostgresAvailable.class)
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "lienthong.data-dir=target/test-data/${random.uuid}")
 class PostgresDossierSyncTest {
@@ -46,10 +49,16 @@ class PostgresDossierSyncTest {
         registry.add("spring.flyway.schemas", () -> SCHEMA);
     }
 
-    @AfterAll
-    static void dropSchema() throws SQLException {
-        try (Connection c = PostgresAvailable.connect(); Statement s = c.createStatement()) {
-            s.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+    /** Drops the test's schema when its application context closes, after Camel (and the log sealer) stopped. */
+    @TestConfiguration
+    static class DropSchemaOnClose {
+        @Bean
+        DisposableBean dropTestSchema() {
+            return () -> {
+                try (Connection c = PostgresAvailable.connect(); Statement s = c.createStatement()) {
+                    s.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+                }
+            };
         }
     }
 
