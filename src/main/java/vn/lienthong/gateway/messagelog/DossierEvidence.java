@@ -1,0 +1,175 @@
+package vn.lienthong.gateway.messagelog;
+
+import java.nio.charset.StandardCharsets;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.apache.camel.Exchange;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import vn.lienthong.gateway.ErrorCode;
+import vn.lienthong.gateway.ExchangeKeys;
+import vn.lienthong.gateway.GatewayException;
+import vn.lienthong.gateway.GatewayException.Violation;
+import vn.lienthong.gateway.ingress.ClientIdentity;
+import vn.lienthong.gateway.messagelog.merkle.MerkleTree;
+import vn.lienthong.gateway.signature.SigningIdentity;
+
+/**
+ * {@code GET /audit/evidence/{dossierCode}}: the sealed entries of one dossier, each with its inclusion proof in the
+ * tree of the latest signed checkpoint, that checkpoint's tree head and signature, and the gateway's certificate
+ * chain, as one {@value #FORMAT} document that {@link OfflineVerifier} checks without the gateway.
+ */
+@Component("dossierEvidence")
+public class DossierEvidence {
+
+    /** The format name of an evidence document. */
+    public static final String FORMAT = "lienthong-evidence/1";
+
+    private static final Pattern DOSSIER_CODE = Pattern.compile("[0-9A-Za-z.]{1,40}-[0-9]{6}-[0-9]{4,8}");
+
+    private final JdbcTemplate jdbc;
+    private final MessageStore store;
+    private final List<X509Certificate> chain;
+
+    DossierEvidence(JdbcTemplate jdbc, MessageStore store, SigningIdentity gatewaySigningIdentity) {
+        this.jdbc = jdbc;
+        this.store = store;
+        this.chain = gatewaySigningIdentity.chain();
+    }
+
+    /** Puts the evidence document of the dossier named by the {@code dossierCode} path parameter in the body. */
+    public void evidence(Exchange exchange) {
+        String dossierCode = exchange.getIn().getHeader("dossierCode", String.class);
+        if (dossierCode == null || !DOSSIER_CODE.matcher(dossierCode).matches()) {
+            throw new GatewayException(ErrorCode.PATH_PARAMETER_INVALID, "The dossier code is not well formed.",
+                    List.of(new Violation("dossierCode", "must look like {agencyCode}-{yyMMdd}-{NNNN}")));
+        }
+        ObjectNode document = evidenceFor(dossierCode);
+        ClientIdentity auditor = exchange.getProperty(ExchangeKeys.CLIENT, ClientIdentity.class);
+        store.recordAuditAction(auditor.id(), exchange.getProperty(ExchangeKeys.REMOTE_ADDRESS, String.class),
+                "took the evidence of dossier " + dossierCode + ": " + document.path("entries").size()
+                        + " entries under the checkpoint of size " + document.path("checkpoint").path("size").asLong()
+                        + ", " + document.path("notYetCheckpointed").size() + " not yet checkpointed");
+        exchange.getIn().setBody(document);
+    }
+
+    /** The evidence document of one dossier; 404 when none of its entries is sealed yet. */
+    ObjectNode evidenceFor(String dossierCode) {
+        Checkpoint checkpoint = latestCheckpoint();
+        long size = checkpoint == null ? 0 : checkpoint.size();
+        List<Sealed> entries = jdbc.query("""
+                SELECT seq, occurred_at, event, message_id, dossier_code, client_id, remote_address, destination,
+                       reason_code, detail, payload_sha256, node_id, log_index
+                FROM message_event
+                WHERE log_index IS NOT NULL
+                  AND (dossier_code = ? OR message_id IN (SELECT message_id FROM message WHERE dossier_code = ?))
+                ORDER BY log_index""", (rs, i) -> {
+            long index = rs.getLong("log_index");
+            return new Sealed(index, MessageLogRows.entry(rs, rs.getString("node_id"), index).canonicalBytes());
+        }, dossierCode, dossierCode);
+        if (entries.isEmpty()) {
+            throw new GatewayException(ErrorCode.NOT_FOUND, "No sealed message-log entry for this dossier.");
+        }
+        List<Proven> proven = new ArrayList<>();
+        List<Sealed> later = new ArrayList<>();
+        MerkleTree tree = null;
+        for (Sealed e : entries) {
+            if (e.index() < size) {
+                if (tree == null) {
+                    tree = treeOf(size);
+                }
+                proven.add(new Proven(e.index(), e.canonical(), tree.inclusionProof(e.index(), size)));
+            } else {
+                later.add(e);
+            }
+        }
+        return document(dossierCode, checkpoint, chain, proven, later);
+    }
+
+    /** Writes an evidence document; {@code checkpoint} may be null when no checkpoint was signed yet. */
+    static ObjectNode document(String dossierCode, Checkpoint checkpoint, List<X509Certificate> chain,
+                               List<Proven> entries, List<Sealed> notYetCheckpointed) {
+        ObjectNode doc = JsonNodeFactory.instance.objectNode();
+        doc.put("format", FORMAT);
+        doc.put("dossierCode", dossierCode);
+        if (checkpoint == null) {
+            doc.putNull("checkpoint");
+        } else {
+            ObjectNode c = doc.putObject("checkpoint");
+            c.put("size", checkpoint.size());
+            c.put("treeHead", checkpoint.treeHead());
+            c.put("signature", Base64.getEncoder().encodeToString(checkpoint.signature()));
+        }
+        ArrayNode certificates = doc.putArray("certificates");
+        for (X509Certificate certificate : chain) {
+            try {
+                certificates.add(Base64.getEncoder().encodeToString(certificate.getEncoded()));
+            } catch (CertificateEncodingException e) {
+                throw new IllegalStateException("Cannot encode the gateway certificate", e);
+            }
+        }
+        ArrayNode list = doc.putArray("entries");
+        for (Proven e : entries) {
+            ObjectNode entry = list.addObject();
+            entry.put("index", e.index());
+            entry.put("canonical", new String(e.canonical(), StandardCharsets.UTF_8));
+            ArrayNode proof = entry.putArray("proof");
+            e.proof().forEach(hash -> proof.add(HexFormat.of().formatHex(hash)));
+        }
+        ArrayNode later = doc.putArray("notYetCheckpointed");
+        for (Sealed e : notYetCheckpointed) {
+            ObjectNode entry = later.addObject();
+            entry.put("index", e.index());
+            entry.put("canonical", new String(e.canonical(), StandardCharsets.UTF_8));
+        }
+        return doc;
+    }
+
+    private Checkpoint latestCheckpoint() {
+        List<Checkpoint> latest = jdbc.query("""
+                SELECT tree_size, tree_head, signature FROM log_checkpoint
+                ORDER BY tree_size DESC FETCH FIRST 1 ROWS ONLY""",
+                (rs, i) -> new Checkpoint(rs.getLong(1), rs.getString(2), rs.getBytes(3)));
+        return latest.isEmpty() ? null : latest.get(0);
+    }
+
+    private MerkleTree treeOf(long size) {
+        List<byte[]> leaves = new ArrayList<>();
+        jdbc.query("SELECT log_index, leaf_hash FROM message_event WHERE log_index IS NOT NULL AND log_index < ? "
+                + "ORDER BY log_index", rs -> {
+            if (rs.getLong(1) != leaves.size()) {
+                throw new IllegalStateException("The message log has no entry " + leaves.size()
+                        + ": it was altered; run the verification");
+            }
+            leaves.add(HexFormat.of().parseHex(rs.getString(2)));
+        }, size);
+        if (leaves.size() != size) {
+            throw new IllegalStateException("The checkpoint covers " + size + " entries, the store holds "
+                    + leaves.size() + ": the log was truncated; run the verification");
+        }
+        return MerkleTree.ofLeafHashes(leaves);
+    }
+
+    /** A signed checkpoint: the tree head exactly as signed and its detached CMS signature. */
+    record Checkpoint(long size, String treeHead, byte[] signature) {
+    }
+
+    /** A sealed entry: its index and canonical bytes. */
+    record Sealed(long index, byte[] canonical) {
+    }
+
+    /** A sealed entry under the checkpoint, with its inclusion proof. */
+    record Proven(long index, byte[] canonical, List<byte[]> proof) {
+    }
+}
