@@ -25,7 +25,8 @@ import vn.lienthong.gateway.ExchangeKeys;
 public class IngressHeaders {
 
     static final List<String> ALLOWED = List.of("Content-Type", "Accept", "X-API-Key", "Idempotency-Key");
-    static final List<String> ALLOWED_QUERY = List.of("destination", "from", "to", "limit", "offset", "reason");
+    static final List<String> ALLOWED_QUERY = List.of("destination", "from", "to", "limit", "offset", "reason",
+            "dossierCode", "agency", "client", "event");
     private static final int MAX_HEADER_LENGTH = 1024;
 
     /**

@@ -62,6 +62,21 @@ class IngressHeadersTest {
     }
 
     @Test
+    void keepsTheAuditorsQueryParameters() {
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/audit/entries");
+        request.setQueryString("dossierCode=000.00.17.H56-240101-0001&agency=000.00.17.H56&client=sandbox-admin"
+                + "&event=REJECTED&messageId=abc&Event=DELIVERED");
+        Exchange exchange = exchangeFor(request);
+
+        headers.reduceToAllowList(exchange);
+
+        assertThat(exchange.getProperty(ExchangeKeys.QUERY, Map.class)).containsExactly(
+                Map.entry("dossierCode", "000.00.17.H56-240101-0001"), Map.entry("agency", "000.00.17.H56"),
+                Map.entry("client", "sandbox-admin"), Map.entry("event", "REJECTED"));
+        assertThat(exchange.getIn().getHeaders()).isEmpty();
+    }
+
+    @Test
     void setsAnEmptyQueryWithoutAQueryString() {
         Exchange exchange = exchangeFor(new MockHttpServletRequest("GET", "/admin/dead-letters"));
 
