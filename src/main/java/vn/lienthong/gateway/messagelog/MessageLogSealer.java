@@ -102,7 +102,7 @@ public class MessageLogSealer {
         }
         tx.executeWithoutResult(status -> {
             int[][] counts = jdbc.batchUpdate(
-                    "UPDATE message_event SET node_id = ?, log_index = ?, leaf_hash = ? WHERE seq = ? AND log_index IS NULL",
+                    "UPDATE message_event SET node_id = ?, log_index = ?, leaf_hash = ? WHERE seq = ? AND COALESCE(log_index, -1) = -1",
                     updates, updates.size(), (ps, u) -> {
                         ps.setString(1, (String) u[0]);
                         ps.setLong(2, (Long) u[1]);
