@@ -9,7 +9,10 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The message store contract on an H2 file database, the sandbox default, migrated by Flyway. */
+/**
+ * The message store contract on an H2 file database, the sandbox default, migrated by Flyway and opened as the gateway
+ * opens it (kept open, commits written at once) rather than reopened for every statement.
+ */
 class H2MessageStoreTest extends MessageStoreContract {
 
     @TempDir
@@ -19,7 +22,7 @@ class H2MessageStoreTest extends MessageStoreContract {
     @BeforeAll
     static void migrate() {
         h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:file:" + folder.resolve("store/lienthong"));
+        h2.setURL("jdbc:h2:file:" + folder.resolve("store/lienthong") + ";DB_CLOSE_DELAY=-1;WRITE_DELAY=0");
         h2.setUser("sa");
         Flyway.configure().dataSource(h2).locations("classpath:db/migration").load().migrate();
     }
