@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.security.Provider;
 import java.security.interfaces.ECKey;
 
+import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.cert.jcajce.JcaCertStore;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSProcessableByteArray;
@@ -41,7 +42,7 @@ public class CmsSigner {
                     new JcaDigestCalculatorProviderBuilder().setProvider(BC).build())
                     .build(signer, identity.certificate()));
             generator.addCertificates(new JcaCertStore(identity.chain()));
-            return generator.generate(new CMSProcessableByteArray(content), false).getEncoded();
+            return generator.generate(new CMSProcessableByteArray(content), false).getEncoded(ASN1Encoding.DER);
         } catch (OperatorCreationException | CMSException | IOException
                  | java.security.cert.CertificateEncodingException e) {
             throw new IllegalStateException("CMS signing failed: " + e.getMessage(), e);

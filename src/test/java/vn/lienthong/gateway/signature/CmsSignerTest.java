@@ -70,6 +70,8 @@ class CmsSignerTest {
                 new CmsSigner(identity).signDetached(new byte[] {1}));
 
         assertThat(signed.getCertificates().getMatches(null)).hasSize(1);
+        byte[] encoded = new CmsSigner(identity).signDetached(new byte[] {1});
+        assertThat(encoded[1] & 0xff).as("definite length (DER), not BER's indefinite 0x80").isNotEqualTo(0x80);
         SignerInformation signer = signed.getSignerInfos().getSigners().iterator().next();
         assertThat(signer.getDigestAlgOID()).isEqualTo("2.16.840.1.101.3.4.2.1");
         assertThat(signer.getSignedAttributes().toHashtable()).containsKeys(
