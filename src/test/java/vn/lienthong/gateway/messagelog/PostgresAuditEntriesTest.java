@@ -3,9 +3,7 @@ package vn.lienthong.gateway.messagelog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -13,42 +11,36 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
 
-import org.flywaydb.core.Flyway;
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import vn.lienthong.gateway.PostgresAvailable;
+import vn.lienthong.gateway.PostgresSchema;
 
 /** The auditors' query of the log on PostgreSQL: every filter at once, none at all, and the agency join. */
 @ExtendWith(PostgresAvailable.class)
 class PostgresAuditEntriesTest {
 
-    static final String SCHEMA = "lienthong_audit_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     static final Instant NOW = Instant.parse("2024-01-01T01:00:00Z");
-    static SingleConnectionDataSource postgres;
+    static PostgresSchema schema;
+    static DataSource postgres;
 
     @BeforeAll
-    static void migrate() throws SQLException {
-        postgres = new SingleConnectionDataSource(PostgresAvailable.connect(), true);
-        Flyway.configure().dataSource(postgres).schemas(SCHEMA).createSchemas(true)
-                .locations("classpath:db/migration").load().migrate();
-        try (Statement s = postgres.getConnection().createStatement()) {
-            s.execute("SET search_path TO " + SCHEMA);
-        }
+    static void migrate() {
+        schema = PostgresSchema.migrated("lienthong_audit_");
+        postgres = schema.dataSource();
     }
 
     @AfterAll
     static void dropSchema() throws SQLException {
-        if (postgres != null) {
-            try (Connection c = postgres.getConnection(); Statement s = c.createStatement()) {
-                s.execute("DROP SCHEMA " + SCHEMA + " CASCADE");
-            }
-            postgres.destroy();
+        if (schema != null) {
+            schema.close();
         }
     }
 

@@ -1,49 +1,36 @@
 package vn.lienthong.gateway.messagelog;
 
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.UUID;
 
 import javax.sql.DataSource;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import vn.lienthong.gateway.PostgresAvailable;
+import vn.lienthong.gateway.PostgresSchema;
 
 /** The message store contract on PostgreSQL, the production database, in a schema of its own migrated by Flyway. */
 @ExtendWith(PostgresAvailable.class)
 class PostgresMessageStoreTest extends MessageStoreContract {
 
-    static final String SCHEMA = "lienthong_store_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-    static SingleConnectionDataSource postgres;
+    static PostgresSchema schema;
 
     @BeforeAll
-    static void migrate() throws SQLException {
-        postgres = new SingleConnectionDataSource(PostgresAvailable.connect(), true);
-        Flyway.configure().dataSource(postgres).schemas(SCHEMA).createSchemas(true)
-                .locations("classpath:db/migration").load().migrate();
-        try (Statement s = postgres.getConnection().createStatement()) {
-            s.execute("SET search_path TO " + SCHEMA);
-        }
+    static void migrate() {
+        schema = PostgresSchema.migrated("lienthong_store_");
     }
 
     @AfterAll
     static void dropSchema() throws SQLException {
-        if (postgres != null) {
-            try (Connection c = postgres.getConnection(); Statement s = c.createStatement()) {
-                s.execute("DROP SCHEMA " + SCHEMA + " CASCADE");
-            }
-            postgres.destroy();
+        if (schema != null) {
+            schema.close();
         }
     }
 
     @Override
     DataSource dataSource() {
-        return postgres;
+        return schema.dataSource();
     }
 }
