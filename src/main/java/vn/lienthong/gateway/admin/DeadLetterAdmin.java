@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -14,8 +15,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
 
 import org.apache.camel.Exchange;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import vn.lienthong.gateway.ErrorCode;
@@ -37,7 +36,6 @@ public class DeadLetterAdmin {
 
     static final int MAX_REASON_LENGTH = 1000;
     private static final Pattern MESSAGE_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-    private static final Logger LOG = LoggerFactory.getLogger(DeadLetterAdmin.class);
 
     private final MessageStore store;
     private final DeadLetterQueue queue;
@@ -80,7 +78,7 @@ public class DeadLetterAdmin {
         if (message.state() != MessageState.DEAD_LETTERED) {
             throw notDeadLettered();
         }
-        exchange.getIn().setBody(replay(message, Admin.of(exchange)));
+        exchange.getIn().setBody(replay(message, Admin.of(exchange)).orElseThrow(DeadLetterAdmin::notDeadLettered));
     }
 
     /** {@code POST /admin/dead-letters/replay}: replays the dead letters of a destination and time range, oldest first. */
@@ -92,7 +90,7 @@ public class DeadLetterAdmin {
             for (MessageView found : store.deadLetters(criteria.destination(), criteria.from(), criteria.to(),
                     criteria.limit(), 0)) {
                 store.stored(found.messageId()).filter(m -> m.state() == MessageState.DEAD_LETTERED)
-                        .ifPresent(m -> replayed.add(replay(m, admin).messageId()));
+                        .flatMap(m -> replay(m, admin)).ifPresent(r -> replayed.add(r.messageId()));
             }
         } finally {
             store.recordAdminAction(admin.id(), admin.address(),
@@ -116,17 +114,23 @@ public class DeadLetterAdmin {
         exchange.getIn().setBody(new Discarded(messageId, MessageState.DISCARDED));
     }
 
-    /** Queue first, then the store: a worker delivers a copy whose message is still DEAD_LETTERED in the store. */
-    private Replayed replay(StoredMessage message, Admin admin) {
-        queue.requeue(message);
-        if (store.markReplayed(message.messageId(), admin.id(), admin.address())) {
-            return new Replayed(message.messageId(), MessageState.QUEUED, true);
+    /**
+     * Store first, then the queue: marking the message QUEUED (with its REPLAYED event) is the claim, so a concurrent
+     * replay or discard cannot act on it too, and the worker that delivers the new copy finds it already QUEUED. If
+     * the queue then fails, the message goes back to DEAD_LETTERED. Empty when someone else claimed it first.
+     */
+    private Optional<Replayed> replay(StoredMessage message, Admin admin) {
+        if (!store.markReplayed(message.messageId(), admin.id(), admin.address())) {
+            return Optional.empty();
         }
-        MessageState now = store.stored(message.messageId()).map(StoredMessage::state).orElse(message.state());
-        LOG.warn("Dead letter {} was replayed but meanwhile became {}", message.messageId(), now);
-        store.recordAdminAction(admin.id(), admin.address(),
-                "replayed dead letter " + message.messageId() + ", which meanwhile became " + now);
-        return new Replayed(message.messageId(), now, true);
+        try {
+            queue.requeue(message);
+        } catch (RuntimeException e) {
+            store.revertReplay(message.messageId(), admin.id(), admin.address(), e.getClass().getSimpleName());
+            throw new GatewayException(ErrorCode.SERVICE_UNAVAILABLE,
+                    "The message could not be put back on its queue; it stays dead-lettered.", List.of(), e);
+        }
+        return Optional.of(new Replayed(message.messageId(), MessageState.QUEUED, true));
     }
 
     private JsonNode payload(byte[] payload) {

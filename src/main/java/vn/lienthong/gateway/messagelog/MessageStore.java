@@ -202,6 +202,19 @@ public class MessageStore {
         return Boolean.TRUE.equals(changed);
     }
 
+    /** Puts a replayed message back to DEAD_LETTERED when its queue did not take it, with an ADMIN_ACTION saying so. */
+    public void revertReplay(String messageId, String adminId, String remoteAddress, String why) {
+        OffsetDateTime now = now();
+        tx.executeWithoutResult(status -> {
+            int n = jdbc.update("UPDATE message SET state = ?, updated_at = ? WHERE message_id = ? AND state = ?",
+                    MessageState.DEAD_LETTERED.name(), now, messageId, MessageState.QUEUED.name());
+            if (n == 1) {
+                insertAdminEvent(now, EventType.ADMIN_ACTION, messageId, adminId, remoteAddress,
+                        "replay failed (" + why + "); the message is dead-lettered again");
+            }
+        });
+    }
+
     /** Marks a DEAD_LETTERED message DISCARDED with the administrator's reason; false when it was not dead-lettered. */
     public boolean markDiscarded(String messageId, String adminId, String remoteAddress, String reason) {
         OffsetDateTime now = now();

@@ -193,6 +193,21 @@ abstract class MessageStoreContract {
     }
 
     @Test
+    void letsOnlyOneReplayClaimADeadLetterAndRevertsAFailedOne() {
+        String id = receive("000.00.17.H56-240101-0097");
+        store.markDeadLettered(id, AttemptOutcome.PERMANENT_FAILURE, 400, "refused");
+
+        assertThat(store.markReplayed(id, "sandbox-admin", "127.0.0.1")).isTrue();
+        assertThat(store.markReplayed(id, "other-admin", "127.0.0.1")).isFalse();
+        store.revertReplay(id, "sandbox-admin", "127.0.0.1", "JmsException");
+
+        assertThat(store.find(id).orElseThrow().state()).isEqualTo(MessageState.DEAD_LETTERED);
+        assertThat(store.eventsOf(id)).containsExactly(EventType.RECEIVED, EventType.DEAD_LETTERED,
+                EventType.REPLAYED, EventType.ADMIN_ACTION);
+        assertThat(store.markReplayed(id, "sandbox-admin", "127.0.0.1")).isTrue();
+    }
+
+    @Test
     void findsNothingForAnUnknownMessage() {
         assertThat(store.find(UUID.randomUUID().toString())).isEmpty();
     }
