@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,9 +18,11 @@ import org.springframework.stereotype.Component;
 
 import vn.lienthong.gateway.ErrorCode;
 import vn.lienthong.gateway.ExchangeKeys;
-import vn.lienthong.gateway.GatewayException;
 import vn.lienthong.gateway.GatewayException.Violation;
+import vn.lienthong.gateway.GatewayException;
 import vn.lienthong.gateway.ingress.ClientIdentity;
+import vn.lienthong.gateway.ingress.PathParameters;
+import vn.lienthong.gateway.ingress.QueryParameters;
 import vn.lienthong.gateway.messagelog.MessageState;
 import vn.lienthong.gateway.messagelog.MessageStore;
 import vn.lienthong.gateway.messagelog.MessageView;
@@ -35,7 +36,6 @@ import vn.lienthong.gateway.messagelog.StoredMessage;
 public class DeadLetterAdmin {
 
     static final int MAX_REASON_LENGTH = 1000;
-    private static final Pattern MESSAGE_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private final MessageStore store;
     private final DeadLetterQueue queue;
@@ -49,7 +49,7 @@ public class DeadLetterAdmin {
 
     /** {@code GET /admin/dead-letters}: the dead letters of a destination and time range, oldest first, one page. */
     public void list(Exchange exchange) {
-        DeadLetterCriteria criteria = DeadLetterCriteria.of(query(exchange), false, DeadLetterCriteria.DEFAULT_LIMIT);
+        DeadLetterCriteria criteria = DeadLetterCriteria.of(QueryParameters.of(exchange), false, DeadLetterCriteria.DEFAULT_LIMIT);
         List<DeadLetterView> found = store.deadLetters(criteria.destination(), criteria.from(), criteria.to(),
                         criteria.limit(), criteria.offset()).stream()
                 .map(m -> new DeadLetterView(m, store.deadLetteredAt(m.messageId()).orElse(null), null))
@@ -62,7 +62,7 @@ public class DeadLetterAdmin {
 
     /** {@code GET /admin/dead-letters/{messageId}}: one message that was dead-lettered, with attempts and payload. */
     public void inspect(Exchange exchange) {
-        String messageId = messageId(exchange);
+        String messageId = PathParameters.messageId(exchange);
         MessageView message = store.find(messageId).orElseThrow(notFound());
         OffsetDateTime deadLetteredAt = store.deadLetteredAt(messageId).orElseThrow(notFound());
         StoredMessage stored = store.stored(messageId).orElseThrow(notFound());
@@ -73,7 +73,7 @@ public class DeadLetterAdmin {
 
     /** {@code POST /admin/dead-letters/{messageId}/replay}: puts one dead-lettered message back on its queue. */
     public void replay(Exchange exchange) {
-        String messageId = messageId(exchange);
+        String messageId = PathParameters.messageId(exchange);
         StoredMessage message = store.stored(messageId).orElseThrow(notFound());
         if (message.state() != MessageState.DEAD_LETTERED) {
             throw notDeadLettered();
@@ -83,7 +83,7 @@ public class DeadLetterAdmin {
 
     /** {@code POST /admin/dead-letters/replay}: replays the dead letters of a destination and time range, oldest first. */
     public void replayRange(Exchange exchange) {
-        DeadLetterCriteria criteria = DeadLetterCriteria.of(query(exchange), true, DeadLetterCriteria.MAX_LIMIT);
+        DeadLetterCriteria criteria = DeadLetterCriteria.of(QueryParameters.of(exchange), true, DeadLetterCriteria.MAX_LIMIT);
         Admin admin = Admin.of(exchange);
         List<String> replayed = new ArrayList<>();
         try {
@@ -101,8 +101,8 @@ public class DeadLetterAdmin {
 
     /** {@code DELETE /admin/dead-letters/{messageId}?reason=}: discards a dead-lettered message for good. */
     public void discard(Exchange exchange) {
-        String messageId = messageId(exchange);
-        String reason = reason(query(exchange));
+        String messageId = PathParameters.messageId(exchange);
+        String reason = reason(QueryParameters.of(exchange));
         StoredMessage message = store.stored(messageId).orElseThrow(notFound());
         if (message.state() != MessageState.DEAD_LETTERED) {
             throw notDeadLettered();
@@ -141,15 +141,6 @@ public class DeadLetterAdmin {
         }
     }
 
-    private static String messageId(Exchange exchange) {
-        String messageId = exchange.getIn().getHeader("messageId", String.class);
-        if (messageId == null || !MESSAGE_ID.matcher(messageId).matches()) {
-            throw new GatewayException(ErrorCode.PATH_PARAMETER_INVALID, "The message id is not a UUID.",
-                    List.of(new Violation("messageId", "must be a lower-case UUID")));
-        }
-        return messageId;
-    }
-
     private static String reason(Map<String, String> query) {
         String reason = query.get("reason");
         if (reason == null || reason.isBlank() || reason.length() > MAX_REASON_LENGTH) {
@@ -158,12 +149,6 @@ public class DeadLetterAdmin {
                     List.of(new Violation("reason", "must be 1 to 1000 characters, not only spaces")));
         }
         return reason.strip();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, String> query(Exchange exchange) {
-        Map<String, String> query = exchange.getProperty(ExchangeKeys.QUERY, Map.class);
-        return query == null ? Map.of() : query;
     }
 
     private static Supplier<GatewayException> notFound() {

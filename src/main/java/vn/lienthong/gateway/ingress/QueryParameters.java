@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import org.apache.camel.Exchange;
+
 import vn.lienthong.gateway.ErrorCode;
+import vn.lienthong.gateway.ExchangeKeys;
 import vn.lienthong.gateway.GatewayException;
 import vn.lienthong.gateway.GatewayException.Violation;
 
@@ -21,6 +24,13 @@ public final class QueryParameters {
 
     public QueryParameters(Map<String, String> query) {
         this.query = query == null ? Map.of() : query;
+    }
+
+    /** The allow-listed query parameters that {@link IngressHeaders} kept on the exchange (none when absent). */
+    @SuppressWarnings("unchecked")
+    public static Map<String, String> of(Exchange exchange) {
+        Map<String, String> query = exchange.getProperty(ExchangeKeys.QUERY, Map.class);
+        return query == null ? Map.of() : query;
     }
 
     /** The raw value, or null when absent. */

@@ -6,7 +6,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.apache.camel.Exchange;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -14,6 +13,7 @@ import org.springframework.stereotype.Component;
 
 import vn.lienthong.gateway.ExchangeKeys;
 import vn.lienthong.gateway.ingress.ClientIdentity;
+import vn.lienthong.gateway.ingress.QueryParameters;
 
 /**
  * {@code GET /audit/entries}: the auditors' query of the message log by dossier code, agency, client, event type and
@@ -32,7 +32,7 @@ public class AuditEntries {
 
     /** Answers one page of the entries matching the query parameters. */
     public void query(Exchange exchange) {
-        AuditEntryCriteria criteria = AuditEntryCriteria.of(queryParameters(exchange));
+        AuditEntryCriteria criteria = AuditEntryCriteria.of(QueryParameters.of(exchange));
         List<AuditEntry> found = find(criteria);
         ClientIdentity auditor = exchange.getProperty(ExchangeKeys.CLIENT, ClientIdentity.class);
         store.recordAuditAction(auditor.id(), exchange.getProperty(ExchangeKeys.REMOTE_ADDRESS, String.class),
@@ -75,12 +75,6 @@ public class AuditEntries {
                 rs.getString("agency_code"), rs.getString("client_id"), rs.getString("remote_address"),
                 rs.getString("destination"), rs.getString("reason_code"), rs.getString("detail"),
                 rs.getString("payload_sha256"));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, String> queryParameters(Exchange exchange) {
-        Map<String, String> query = exchange.getProperty(ExchangeKeys.QUERY, Map.class);
-        return query == null ? Map.of() : query;
     }
 
     /** One entry of the log as an auditor sees it; {@code logIndex} is null until the entry is sealed. */

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import vn.lienthong.gateway.ingress.PathParameters;
 import vn.lienthong.gateway.ingress.QueryParameters;
 
 /**
@@ -16,14 +17,13 @@ record AuditEntryCriteria(String dossierCode, String agency, String client, Even
 
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 1000;
-    private static final Pattern DOSSIER_CODE = Pattern.compile("[0-9A-Za-z.]{1,40}-[0-9]{6}-[0-9]{4,8}");
     private static final Pattern AGENCY = Pattern.compile("[0-9]{3}\\.[0-9]{2}\\.[0-9]{2}\\.[A-Z][0-9]{2}");
     private static final Pattern CLIENT = Pattern.compile("[A-Za-z0-9._-]{1,128}");
 
     /** Reads and checks the query parameters; every problem found is reported at once as 400. */
     static AuditEntryCriteria of(Map<String, String> query) {
         QueryParameters p = new QueryParameters(query);
-        String dossierCode = p.text("dossierCode", DOSSIER_CODE, "must look like {agencyCode}-{yyMMdd}-{NNNN}");
+        String dossierCode = p.text("dossierCode", PathParameters.DOSSIER_CODE, PathParameters.DOSSIER_CODE_RULE);
         String agency = p.text("agency", AGENCY, "must be an agency code such as 000.00.17.H56");
         String client = p.text("client", CLIENT, "must be 1 to 128 letters, digits, '.', '_' or '-'");
         EventType event = null;

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -20,8 +19,8 @@ import org.springframework.stereotype.Component;
 import vn.lienthong.gateway.ErrorCode;
 import vn.lienthong.gateway.ExchangeKeys;
 import vn.lienthong.gateway.GatewayException;
-import vn.lienthong.gateway.GatewayException.Violation;
 import vn.lienthong.gateway.ingress.ClientIdentity;
+import vn.lienthong.gateway.ingress.PathParameters;
 import vn.lienthong.gateway.messagelog.merkle.MerkleTree;
 import vn.lienthong.gateway.signature.SigningIdentity;
 
@@ -36,8 +35,6 @@ public class DossierEvidence {
     /** The format name of an evidence document. */
     public static final String FORMAT = "lienthong-evidence/1";
 
-    private static final Pattern DOSSIER_CODE = Pattern.compile("[0-9A-Za-z.]{1,40}-[0-9]{6}-[0-9]{4,8}");
-
     private final JdbcTemplate jdbc;
     private final MessageStore store;
     private final List<X509Certificate> chain;
@@ -50,11 +47,7 @@ public class DossierEvidence {
 
     /** Puts the evidence document of the dossier named by the {@code dossierCode} path parameter in the body. */
     public void evidence(Exchange exchange) {
-        String dossierCode = exchange.getIn().getHeader("dossierCode", String.class);
-        if (dossierCode == null || !DOSSIER_CODE.matcher(dossierCode).matches()) {
-            throw new GatewayException(ErrorCode.PATH_PARAMETER_INVALID, "The dossier code is not well formed.",
-                    List.of(new Violation("dossierCode", "must look like {agencyCode}-{yyMMdd}-{NNNN}")));
-        }
+        String dossierCode = PathParameters.dossierCode(exchange);
         ObjectNode document = evidenceFor(dossierCode);
         ClientIdentity auditor = exchange.getProperty(ExchangeKeys.CLIENT, ClientIdentity.class);
         store.recordAuditAction(auditor.id(), exchange.getProperty(ExchangeKeys.REMOTE_ADDRESS, String.class),

@@ -12,11 +12,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -43,6 +40,8 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
+import vn.lienthong.gateway.TestClock;
+
 @WebMvcTest
 @ActiveProfiles("sandbox")
 @TestPropertySource(properties = {
@@ -61,37 +60,8 @@ class DvcqgSimulatorControllerTest {
     @Import({DvcqgSimulatorController.class, DvcqgSessions.class, DvcqgRecordValidator.class})
     static class SimulatorOnly {
         @Bean
-        MutableClock clock() {
-            return new MutableClock();
-        }
-    }
-
-    /** A clock the test moves forward by hand. */
-    static class MutableClock extends Clock {
-        private static final Instant START = Instant.parse("2024-01-01T01:00:00Z");
-        private volatile Instant now = START;
-
-        void reset() {
-            now = START;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return Clock.fixed(now, zone);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
+        TestClock clock() {
+            return new TestClock(Instant.parse("2024-01-01T01:00:00Z"));
         }
     }
 
@@ -100,7 +70,7 @@ class DvcqgSimulatorControllerTest {
     @Autowired
     ObjectMapper json;
     @Autowired
-    MutableClock clock;
+    TestClock clock;
 
     @BeforeEach
     void resetSimulator() throws Exception {
