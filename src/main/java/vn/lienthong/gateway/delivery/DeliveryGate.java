@@ -13,6 +13,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import vn.lienthong.gateway.ExchangeKeys;
+import vn.lienthong.gateway.messagelog.Channel;
+import vn.lienthong.gateway.messagelog.Direction;
 import vn.lienthong.gateway.messagelog.MessageStore;
 import vn.lienthong.gateway.messagelog.NewMessage;
 import vn.lienthong.gateway.messagelog.PendingMessage;
@@ -74,8 +76,8 @@ public class DeliveryGate {
         Message in = exchange.getIn();
         String body = in.getBody(String.class);
         return new NewMessage(in.getHeader(ExchangeKeys.MESSAGE_ID, String.class),
-                in.getHeader(ExchangeKeys.KIND, "DOSSIER", String.class),
-                in.getHeader(ExchangeKeys.DOSSIER_CODE, String.class),
+                in.getHeader(ExchangeKeys.KIND, "DOSSIER", String.class), Direction.OUTBOUND, Channel.QUEUE,
+                in.getHeader(ExchangeKeys.DOSSIER_CODE, String.class), null,
                 in.getHeader(ExchangeKeys.AGENCY_CODE, String.class),
                 in.getHeader(ExchangeKeys.DESTINATION, String.class),
                 in.getHeader(ExchangeKeys.CLIENT_ID, "unknown", String.class), null,

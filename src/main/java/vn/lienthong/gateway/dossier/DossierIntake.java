@@ -19,6 +19,8 @@ import vn.lienthong.gateway.delivery.DeliveryQueues;
 import vn.lienthong.gateway.ingress.ClientIdentity;
 import vn.lienthong.gateway.ingress.IdempotencyKeys;
 import vn.lienthong.gateway.ingress.IdempotencyKeys.Claim;
+import vn.lienthong.gateway.messagelog.Channel;
+import vn.lienthong.gateway.messagelog.Direction;
 import vn.lienthong.gateway.messagelog.IdempotencyRecord;
 import vn.lienthong.gateway.messagelog.MessageStore;
 import vn.lienthong.gateway.messagelog.NewMessage;
@@ -60,7 +62,9 @@ public class DossierIntake {
         String destination = exchange.getProperty(ExchangeKeys.DESTINATION, String.class);
         String messageId = UUID.randomUUID().toString();
         String answer = json.writeValueAsString(new Accepted(messageId, "ACCEPTED", List.of(destination)));
-        NewMessage message = new NewMessage(messageId, KIND, dossier.dossierCode(), dossier.agencyCode(), destination,
+        NewMessage message = new NewMessage(messageId, KIND, Direction.OUTBOUND, Channel.ofPath(
+                exchange.getProperty(ExchangeKeys.REQUEST_PATH, String.class)), dossier.dossierCode(), null,
+                dossier.agencyCode(), destination,
                 client.id(), exchange.getProperty(ExchangeKeys.REMOTE_ADDRESS, String.class),
                 exchange.getProperty(ExchangeKeys.RAW_BODY, byte[].class));
         try {

@@ -52,6 +52,7 @@ public class IngressHeaders {
             variables.forEach((name, value) -> message.setHeader(String.valueOf(name), String.valueOf(value)));
         }
         exchange.setProperty(ExchangeKeys.REMOTE_ADDRESS, request.getRemoteAddr());
+        exchange.setProperty(ExchangeKeys.REQUEST_PATH, request.getRequestURI());
         exchange.setProperty(ExchangeKeys.QUERY, queryParameters(request.getQueryString()));
     }
 

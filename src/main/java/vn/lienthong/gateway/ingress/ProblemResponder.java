@@ -17,6 +17,7 @@ import vn.lienthong.gateway.ErrorCode;
 import vn.lienthong.gateway.ExchangeKeys;
 import vn.lienthong.gateway.GatewayException;
 import vn.lienthong.gateway.Sha256;
+import vn.lienthong.gateway.messagelog.Channel;
 import vn.lienthong.gateway.messagelog.MessageStore;
 import vn.lienthong.gateway.messagelog.Rejection;
 
@@ -87,7 +88,9 @@ public class ProblemResponder {
         ClientIdentity client = exchange.getProperty(ExchangeKeys.CLIENT, ClientIdentity.class);
         byte[] body = exchange.getProperty(ExchangeKeys.RAW_BODY, byte[].class);
         try {
-            store.recordRejection(new Rejection(client == null ? null : client.id(),
+            store.recordRejection(new Rejection(
+                    Channel.ofPath(exchange.getProperty(ExchangeKeys.REQUEST_PATH, String.class)),
+                    client == null ? null : client.id(),
                     exchange.getProperty(ExchangeKeys.REMOTE_ADDRESS, String.class), refused.code().name(),
                     refused.getMessage(), body == null ? null : Sha256.hex(body)));
         } catch (DataAccessException e) {

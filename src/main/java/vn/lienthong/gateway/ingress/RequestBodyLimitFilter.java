@@ -25,6 +25,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import vn.lienthong.gateway.ErrorCode;
 import vn.lienthong.gateway.config.GatewayProperties;
+import vn.lienthong.gateway.messagelog.Channel;
 import vn.lienthong.gateway.messagelog.MessageStore;
 import vn.lienthong.gateway.messagelog.Rejection;
 
@@ -72,7 +73,7 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
     private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String detail = "The body is larger than the limit of " + maxBytes + " bytes.";
         try {
-            store.recordRejection(new Rejection(null, request.getRemoteAddr(), ErrorCode.PAYLOAD_TOO_LARGE.name(),
+            store.recordRejection(new Rejection(Channel.ofPath(request.getRequestURI()), null, request.getRemoteAddr(), ErrorCode.PAYLOAD_TOO_LARGE.name(),
                     detail, null));
         } catch (DataAccessException e) {
             logger.error("Could not record a rejection (PAYLOAD_TOO_LARGE) in the message log", e);

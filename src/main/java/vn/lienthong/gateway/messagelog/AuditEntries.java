@@ -43,8 +43,8 @@ public class AuditEntries {
     /** The WHERE clause holds only the filters given, so that no untyped NULL parameter reaches the database. */
     List<AuditEntry> find(AuditEntryCriteria criteria) {
         StringBuilder sql = new StringBuilder("""
-                SELECT e.seq, e.log_index, e.occurred_at, e.event, e.message_id, e.dossier_code, m.agency_code,
-                       e.client_id, e.remote_address, e.destination, e.reason_code, e.detail, e.payload_sha256
+                SELECT e.seq, e.log_index, e.occurred_at, e.event, e.direction, e.channel, e.message_id, e.dossier_code,
+                       e.document_id, m.agency_code, e.client_id, e.remote_address, e.destination, e.reason_code, e.detail, e.payload_sha256
                 FROM message_event e LEFT JOIN message m ON m.message_id = e.message_id
                 WHERE 1 = 1""");
         List<Object> args = new ArrayList<>();
@@ -71,15 +71,16 @@ public class AuditEntries {
         OffsetDateTime time = rs.getObject("occurred_at", OffsetDateTime.class);
         return new AuditEntry(rs.getLong("seq"), rs.getObject("log_index", Long.class),
                 time == null ? null : time.withOffsetSameInstant(ZoneOffset.UTC),
-                EventType.valueOf(rs.getString("event")), rs.getString("message_id"), rs.getString("dossier_code"),
+                EventType.valueOf(rs.getString("event")), rs.getString("direction"), rs.getString("channel"),
+                rs.getString("message_id"), rs.getString("dossier_code"), rs.getString("document_id"),
                 rs.getString("agency_code"), rs.getString("client_id"), rs.getString("remote_address"),
                 rs.getString("destination"), rs.getString("reason_code"), rs.getString("detail"),
                 rs.getString("payload_sha256"));
     }
 
     /** One entry of the log as an auditor sees it; {@code logIndex} is null until the entry is sealed. */
-    public record AuditEntry(long seq, Long logIndex, OffsetDateTime time, EventType event, String messageId,
-                             String dossierCode, String agencyCode, String clientId, String remoteAddress,
+    public record AuditEntry(long seq, Long logIndex, OffsetDateTime time, EventType event, String direction,
+                             String channel, String messageId, String dossierCode, String documentId, String agencyCode, String clientId, String remoteAddress,
                              String destination, String reasonCode, String detail, String payloadSha256) {
     }
 

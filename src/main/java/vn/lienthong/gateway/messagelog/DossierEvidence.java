@@ -61,9 +61,7 @@ public class DossierEvidence {
     ObjectNode evidenceFor(String dossierCode) {
         Checkpoint checkpoint = latestCheckpoint();
         long size = checkpoint == null ? 0 : checkpoint.size();
-        List<Sealed> entries = jdbc.query("""
-                SELECT seq, occurred_at, event, message_id, dossier_code, client_id, remote_address, destination,
-                       reason_code, detail, payload_sha256, node_id, log_index
+        List<Sealed> entries = jdbc.query("SELECT " + MessageLogRows.COLUMNS + ", node_id, log_index " + """
                 FROM message_event
                 WHERE log_index IS NOT NULL
                   AND (dossier_code = ? OR message_id IN (SELECT message_id FROM message WHERE dossier_code = ?))

@@ -85,9 +85,7 @@ public class MessageLogSealer {
             if (row.seq() > expected && !gapPassedOver(expected)) {
                 break;
             }
-            batch.add(new LogEntry(nodeId, tree.size() + batch.size(), row.seq(), row.time(), row.event(),
-                    row.messageId(), row.dossierCode(), row.clientId(), row.remoteAddress(), row.destination(),
-                    row.reasonCode(), row.detail(), row.payloadSha256()));
+            batch.add(row.placed(nodeId, tree.size() + batch.size()));
             expected = Math.max(expected, row.seq() + 1);
         }
         if (batch.isEmpty()) {
@@ -137,10 +135,8 @@ public class MessageLogSealer {
     }
 
     private List<LogEntry> unsealed() {
-        return jdbc.query("""
-                SELECT seq, occurred_at, event, message_id, dossier_code, client_id, remote_address, destination,
-                       reason_code, detail, payload_sha256
-                FROM message_event WHERE log_index IS NULL ORDER BY seq FETCH FIRST ? ROWS ONLY""",
+        return jdbc.query("SELECT " + MessageLogRows.COLUMNS + " " + """
+                 FROM message_event WHERE log_index IS NULL ORDER BY seq FETCH FIRST ? ROWS ONLY""",
                 (rs, i) -> MessageLogRows.entry(rs, null, -1), batchSize);
     }
 

@@ -33,9 +33,7 @@ public class MessageLogVerifier {
         List<byte[]> leaves = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         long[] badIndex = {-1};
-        jdbc.query("""
-                SELECT seq, occurred_at, event, message_id, dossier_code, client_id, remote_address, destination,
-                       reason_code, detail, payload_sha256, node_id, log_index, leaf_hash
+        jdbc.query("SELECT " + MessageLogRows.COLUMNS + ", node_id, log_index, leaf_hash " + """
                 FROM message_event WHERE log_index IS NOT NULL ORDER BY log_index""", rs -> {
             if (!problems.isEmpty()) {
                 return;

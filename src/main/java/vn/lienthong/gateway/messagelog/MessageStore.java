@@ -57,8 +57,7 @@ public class MessageStore {
                         key.clientId(), key.key(), key.requestSha256(), key.messageId(), key.response(), now,
                         key.expiresAt());
             }
-            insertEvent(now, EventType.RECEIVED, m.messageId(), m.dossierCode(), m.clientId(), m.remoteAddress(),
-                    m.destination(), null, null, sha);
+            insertEventFor(now, EventType.RECEIVED, m.messageId(), m.remoteAddress(), null, null);
         });
     }
 
@@ -72,9 +71,8 @@ public class MessageStore {
         try {
             tx.executeWithoutResult(status -> {
                 insertMessage(m, MessageState.QUEUED, sha, now);
-                insertEvent(now, EventType.RECEIVED, m.messageId(), m.dossierCode(), m.clientId(), null,
-                        m.destination(), "RESTORED_FROM_QUEUE",
-                        "the store had no record of this queued message; restored from the queue", sha);
+                insertEventFor(now, EventType.RECEIVED, m.messageId(), null, "RESTORED_FROM_QUEUE",
+                        "the store had no record of this queued message; restored from the queue");
             });
         } catch (DuplicateKeyException alreadyThere) {
             LOG.debug("Message {} was restored meanwhile", m.messageId());
@@ -92,7 +90,7 @@ public class MessageStore {
                     MessageState.REFUSED.name(), now, messageId, MessageState.RECEIVED.name());
             if (changed == 1) {
                 jdbc.update("DELETE FROM idempotency_key WHERE message_id = ?", messageId);
-                insertEventFor(now, EventType.REFUSED, messageId, "NOT_QUEUED", reason);
+                insertEventFor(now, EventType.REFUSED, messageId, null, "NOT_QUEUED", reason);
             }
         });
     }
@@ -104,7 +102,7 @@ public class MessageStore {
             int changed = jdbc.update("UPDATE message SET state = ?, updated_at = ? WHERE message_id = ? AND state = ?",
                     MessageState.QUEUED.name(), now, messageId, MessageState.RECEIVED.name());
             if (changed == 1) {
-                insertEventFor(now, EventType.QUEUED, messageId, null, null);
+                insertEventFor(now, EventType.QUEUED, messageId, null, null, null);
             }
         });
     }
@@ -117,7 +115,7 @@ public class MessageStore {
             jdbc.update("""
                     UPDATE message SET state = ?, delivered_at = ?, next_attempt_at = NULL, updated_at = ?
                     WHERE message_id = ?""", MessageState.DELIVERED.name(), now, now, messageId);
-            insertEventFor(now, EventType.DELIVERED, messageId, null, null);
+            insertEventFor(now, EventType.DELIVERED, messageId, null, null, null);
         });
     }
 
@@ -129,7 +127,7 @@ public class MessageStore {
             insertAttempt(messageId, now, outcome, httpStatus, reason, nextRetryAt);
             jdbc.update("UPDATE message SET state = ?, next_attempt_at = ?, updated_at = ? WHERE message_id = ?",
                     MessageState.QUEUED.name(), nextRetryAt, now, messageId);
-            insertEventFor(now, EventType.ATTEMPT_FAILED, messageId, reasonCode(outcome, httpStatus), reason);
+            insertEventFor(now, EventType.ATTEMPT_FAILED, messageId, null, reasonCode(outcome, httpStatus), reason);
         });
     }
 
@@ -141,14 +139,14 @@ public class MessageStore {
             jdbc.update("""
                     UPDATE message SET state = ?, dead_lettered_at = ?, next_attempt_at = NULL, updated_at = ?
                     WHERE message_id = ?""", MessageState.DEAD_LETTERED.name(), now, now, messageId);
-            insertEventFor(now, EventType.DEAD_LETTERED, messageId, reasonCode(outcome, httpStatus), reason);
+            insertEventFor(now, EventType.DEAD_LETTERED, messageId, null, reasonCode(outcome, httpStatus), reason);
         });
     }
 
     /** Records a refused request; nothing about it is queued. */
     public void recordRejection(Rejection r) {
-        insertEvent(now(), EventType.REJECTED, null, null, r.clientId(), r.remoteAddress(), null, r.reasonCode(),
-                r.detail(), r.payloadSha256());
+        insertEvent(now(), EventType.REJECTED, r.channel(), r.clientId(), r.remoteAddress(), r.reasonCode(), r.detail(),
+                r.payloadSha256());
     }
 
     /** Dead-lettered messages of a destination (all when null), dead-lettered in [from, to), oldest first. */
@@ -231,12 +229,12 @@ public class MessageStore {
 
     /** Records an administrator's call that changed nothing by itself (a listing, an inspection, a bulk request). */
     public void recordAdminAction(String adminId, String remoteAddress, String detail) {
-        insertEvent(now(), EventType.ADMIN_ACTION, null, null, adminId, remoteAddress, null, null, detail, null);
+        insertEvent(now(), EventType.ADMIN_ACTION, Channel.ADMIN, adminId, remoteAddress, null, detail, null);
     }
 
     /** Records an auditor's call, with the auditor and the remote address. */
     public void recordAuditAction(String auditorId, String remoteAddress, String detail) {
-        insertEvent(now(), EventType.AUDIT_ACTION, null, null, auditorId, remoteAddress, null, null, detail, null);
+        insertEvent(now(), EventType.AUDIT_ACTION, Channel.AUDIT, auditorId, remoteAddress, null, detail, null);
     }
 
     /** How many attempts have been recorded for a message. */
@@ -329,41 +327,45 @@ public class MessageStore {
                 messageId, at, outcome.name(), httpStatus, truncate(reason), nextRetryAt, messageId);
     }
 
-    private void insertEventFor(OffsetDateTime at, EventType event, String messageId, String reasonCode, String detail) {
+    private void insertEventFor(OffsetDateTime at, EventType event, String messageId, String remoteAddress,
+                                String reasonCode, String detail) {
         jdbc.update("""
-                INSERT INTO message_event (occurred_at, event, message_id, dossier_code, client_id, destination,
-                                           reason_code, detail)
-                SELECT ?, ?, message_id, dossier_code, client_id, destination, ?, ? FROM message WHERE message_id = ?""",
-                at, event.name(), reasonCode, truncate(detail), messageId);
+                INSERT INTO message_event (occurred_at, event, direction, channel, message_id, dossier_code, document_id,
+                                           client_id, remote_address, destination, reason_code, detail, payload_sha256)
+                SELECT ?, ?, direction, channel, message_id, dossier_code, document_id, client_id, ?, destination, ?, ?,
+                       CASE WHEN ? THEN payload_sha256 END
+                FROM message WHERE message_id = ?""",
+                at, event.name(), truncate(remoteAddress), reasonCode, truncate(detail), event == EventType.RECEIVED,
+                messageId);
     }
 
     private void insertMessage(NewMessage m, MessageState state, String payloadSha256, OffsetDateTime now) {
         jdbc.update("""
-                INSERT INTO message (message_id, kind, dossier_code, agency_code, destination, state, client_id,
-                                     payload_sha256, payload, accepted_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                m.messageId(), m.kind(), m.dossierCode(), m.agencyCode(), m.destination(), state.name(),
-                m.clientId(), payloadSha256, m.payload(), now, now);
+                INSERT INTO message (message_id, kind, direction, channel, dossier_code, document_id, agency_code,
+                                     destination, state, client_id, payload_sha256, payload, accepted_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                m.messageId(), m.kind(), m.direction().name(), m.channel().name(), m.dossierCode(), m.documentId(),
+                m.agencyCode(), m.destination(), state.name(), m.clientId(), payloadSha256, m.payload(), now, now);
     }
 
     private void insertAdminEvent(OffsetDateTime at, EventType event, String messageId, String adminId,
                                   String remoteAddress, String detail) {
         jdbc.update("""
-                INSERT INTO message_event (occurred_at, event, message_id, dossier_code, client_id, remote_address,
-                                           destination, detail)
-                SELECT ?, ?, message_id, dossier_code, ?, ?, destination, ? FROM message WHERE message_id = ?""",
-                at, event.name(), adminId, truncate(remoteAddress), truncate(detail), messageId);
+                INSERT INTO message_event (occurred_at, event, direction, channel, message_id, dossier_code, document_id,
+                                           client_id, remote_address, destination, detail)
+                SELECT ?, ?, direction, ?, message_id, dossier_code, document_id, ?, ?, destination, ?
+                FROM message WHERE message_id = ?""",
+                at, event.name(), Channel.ADMIN.name(), adminId, truncate(remoteAddress), truncate(detail), messageId);
     }
 
-    private void insertEvent(OffsetDateTime at, EventType event, String messageId, String dossierCode, String clientId,
-                             String remoteAddress, String destination, String reasonCode, String detail,
-                             String payloadSha256) {
+    private void insertEvent(OffsetDateTime at, EventType event, Channel channel, String clientId,
+                             String remoteAddress, String reasonCode, String detail, String payloadSha256) {
         jdbc.update("""
-                INSERT INTO message_event (occurred_at, event, message_id, dossier_code, client_id, remote_address,
-                                           destination, reason_code, detail, payload_sha256)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                at, event.name(), messageId, dossierCode, clientId, truncate(remoteAddress), destination, reasonCode,
-                truncate(detail), payloadSha256);
+                INSERT INTO message_event (occurred_at, event, channel, client_id, remote_address, reason_code, detail,
+                                           payload_sha256)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+                at, event.name(), channel == null ? null : channel.name(), clientId, truncate(remoteAddress),
+                reasonCode, truncate(detail), payloadSha256);
     }
 
     private static String reasonCode(AttemptOutcome outcome, Integer httpStatus) {

@@ -170,9 +170,11 @@ public final class OfflineVerifier {
             throw new Invalid(name + "it has no canonical form");
         }
         byte[] bytes = canonical.getBytes(StandardCharsets.UTF_8);
-        LogEntry parsed = parseEntry(canonical, name);
-        if (!Arrays.equals(parsed.canonicalBytes(), bytes)) {
-            throw new Invalid(name + "its text is not in the canonical form of a log entry");
+        LogEntry parsed;
+        try {
+            parsed = LogEntry.parse(canonical);
+        } catch (LogEntry.NotCanonical e) {
+            throw new Invalid(name + e.getMessage());
         }
         if (parsed.index() != index) {
             throw new Invalid(name + "its canonical form gives index " + parsed.index());
@@ -197,26 +199,6 @@ public final class OfflineVerifier {
                     + "was altered)");
         }
         return index;
-    }
-
-    private static LogEntry parseEntry(String canonical, String name) throws Invalid {
-        try {
-            JsonNode e = JSON.readTree(canonical);
-            if (e == null || !e.isObject() || !e.path("index").isIntegralNumber() || !e.path("seq").isIntegralNumber()) {
-                throw new Invalid(name + "its canonical form is not a log entry");
-            }
-            return new LogEntry(text(e, "nodeId"), e.path("index").asLong(), e.path("seq").asLong(),
-                    Instant.parse(e.path("time").asText("")), text(e, "event"), text(e, "messageId"),
-                    text(e, "dossierCode"), text(e, "clientId"), text(e, "remoteAddress"), text(e, "destination"),
-                    text(e, "reasonCode"), text(e, "detail"), text(e, "payloadSha256"));
-        } catch (IOException | DateTimeParseException e) {
-            throw new Invalid(name + "its canonical form is not a log entry: " + e.getMessage());
-        }
-    }
-
-    private static String text(JsonNode entry, String field) {
-        JsonNode value = entry.path(field);
-        return value.isTextual() ? value.asText() : null;
     }
 
     private static TreeHead treeHead(String text) throws Invalid {

@@ -42,6 +42,8 @@ class AuditEntriesTest extends GatewayEndToEndTest {
             assertThat(e.path("agencyCode").asText()).isEqualTo("000.00.17.H56");
             assertThat(e.path("clientId").asText()).isEqualTo("sandbox-agency");
             assertThat(e.path("destination").asText()).isEqualTo("DVCQG");
+            assertThat(e.path("direction").asText()).isEqualTo("OUTBOUND");
+            assertThat(e.path("channel").asText()).isEqualTo("REST");
             assertThat(e.has("logIndex")).isTrue();
             assertThat(e.path("time").asText()).isNotBlank();
         });
@@ -68,6 +70,7 @@ class AuditEntriesTest extends GatewayEndToEndTest {
         assertThat(page.path("entries")).anySatisfy(e -> {
             assertThat(e.path("reasonCode").asText()).isEqualTo(code);
             assertThat(e.path("clientId").asText()).isEqualTo("sandbox-agency");
+            assertThat(e.path("channel").asText()).isEqualTo("REST");
             assertThat(e.path("messageId").isNull()).isTrue();
             assertThat(e.path("agencyCode").isNull()).isTrue();
         });
@@ -81,8 +84,10 @@ class AuditEntriesTest extends GatewayEndToEndTest {
 
         JsonNode page = entries("client=sandbox-admin&from=" + encode(from) + "&limit=1000");
 
-        assertThat(page.path("entries")).allSatisfy(e ->
-                assertThat(e.path("clientId").asText()).isEqualTo("sandbox-admin"));
+        assertThat(page.path("entries")).allSatisfy(e -> {
+            assertThat(e.path("clientId").asText()).isEqualTo("sandbox-admin");
+            assertThat(e.path("channel").asText()).isEqualTo("ADMIN");
+        });
         assertThat(page.path("entries")).anySatisfy(e -> {
             assertThat(e.path("event").asText()).isEqualTo("ADMIN_ACTION");
             assertThat(e.path("detail").asText()).startsWith("listed dead letters destination=DVCQG");

@@ -144,8 +144,7 @@ abstract class MessageLogContract {
     void catchesAnEntryRewrittenWithItsLeafHashByTheSignedCheckpoint() {
         sealedLog();
         jdbc.update("UPDATE message_event SET reason_code = 'FORGED' WHERE log_index = 3");
-        jdbc.query("SELECT seq, occurred_at, event, message_id, dossier_code, client_id, remote_address, destination, "
-                + "reason_code, detail, payload_sha256, node_id, log_index FROM message_event WHERE log_index = 3", rs -> {
+        jdbc.query("SELECT " + MessageLogRows.COLUMNS + ", node_id FROM message_event WHERE log_index = 3", rs -> {
             LogEntry forged = MessageLogRows.entry(rs, rs.getString("node_id"), 3);
             jdbc.update("UPDATE message_event SET leaf_hash = ? WHERE log_index = 3", java.util.HexFormat.of()
                     .formatHex(vn.lienthong.gateway.messagelog.merkle.MerkleHash.leaf(forged.canonicalBytes())));
@@ -192,8 +191,7 @@ abstract class MessageLogContract {
     private int recordMessages(int count) {
         for (int i = 0; i < count; i++) {
             String id = UUID.randomUUID().toString();
-            store.insertReceived(new NewMessage(id, "DOSSIER", "000.00.17.H56-240101-" + String.format("%04d", i),
-                    "000.00.17.H56", "DVCQG", "sandbox-agency", "127.0.0.1",
+            store.insertReceived(new NewMessage(id, "DOSSIER", Direction.OUTBOUND, Channel.REST, "000.00.17.H56-240101-" + String.format("%04d", i), null, "000.00.17.H56", "DVCQG", "sandbox-agency", "127.0.0.1",
                     "{\"tên\":\"Hồ\"}".getBytes(StandardCharsets.UTF_8)));
             store.markQueued(id);
         }

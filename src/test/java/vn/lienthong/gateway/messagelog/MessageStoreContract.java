@@ -127,7 +127,7 @@ abstract class MessageStoreContract {
 
     @Test
     void recordsRejectionsWithClientAddressAndReason() {
-        store.recordRejection(new Rejection("sandbox-agency", "127.0.0.1", "DOSSIER_INVALID", "2 violations", "ab".repeat(32)));
+        store.recordRejection(new Rejection(Channel.REST, "sandbox-agency", "127.0.0.1", "DOSSIER_INVALID", "2 violations", "ab".repeat(32)));
 
         assertThat(jdbc.queryForMap("SELECT event, client_id, remote_address, reason_code FROM message_event "
                 + "WHERE event = 'REJECTED' ORDER BY seq DESC FETCH FIRST 1 ROWS ONLY"))
@@ -178,7 +178,7 @@ abstract class MessageStoreContract {
     @Test
     void restoresAQueuedMessageTheStoreHasNoRecordOf() {
         String id = UUID.randomUUID().toString();
-        NewMessage fromQueue = new NewMessage(id, "DOSSIER", "000.00.17.H56-240101-0098", "000.00.17.H56", "DVCQG",
+        NewMessage fromQueue = new NewMessage(id, "DOSSIER", Direction.OUTBOUND, Channel.REST, "000.00.17.H56-240101-0098", null, "000.00.17.H56", "DVCQG",
                 "sandbox-agency", null, "{}".getBytes(StandardCharsets.UTF_8));
 
         store.restoreFromQueue(fromQueue);
@@ -214,7 +214,7 @@ abstract class MessageStoreContract {
 
     private String receiveWithKey(String key, OffsetDateTime expiresAt) {
         String id = UUID.randomUUID().toString();
-        store.insertReceived(new NewMessage(id, "DOSSIER", "000.00.17.H56-240101-0099", "000.00.17.H56", "DVCQG",
+        store.insertReceived(new NewMessage(id, "DOSSIER", Direction.OUTBOUND, Channel.REST, "000.00.17.H56-240101-0099", null, "000.00.17.H56", "DVCQG",
                 "sandbox-agency", "127.0.0.1", new byte[] {'{', '}'}),
                 new IdempotencyRecord("sandbox-agency", key, "cd".repeat(32), id, "{}", expiresAt));
         return id;
@@ -222,7 +222,7 @@ abstract class MessageStoreContract {
 
     private String receive(String dossierCode) {
         String id = UUID.randomUUID().toString();
-        store.insertReceived(new NewMessage(id, "DOSSIER", dossierCode, "000.00.17.H56", "DVCQG", "sandbox-agency",
+        store.insertReceived(new NewMessage(id, "DOSSIER", Direction.OUTBOUND, Channel.REST, dossierCode, null, "000.00.17.H56", "DVCQG", "sandbox-agency",
                 "127.0.0.1", "{\"tên\":\"Hồ Quang Thuận\"}".getBytes(StandardCharsets.UTF_8)));
         return id;
     }

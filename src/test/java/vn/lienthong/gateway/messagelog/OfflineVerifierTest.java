@@ -51,7 +51,7 @@ class OfflineVerifierTest {
         List<byte[]> log = new ArrayList<>();
         for (int i = 0; i < 11; i++) {
             log.add(new LogEntry("gateway-1", i, i + 1, Instant.parse("2024-01-01T01:00:00Z").plusSeconds(i),
-                    i % 3 == 0 ? "RECEIVED" : "QUEUED", "m-" + (i % 2), i % 2 == 0 ? DOSSIER_A : DOSSIER_B,
+                    i % 3 == 0 ? "RECEIVED" : "QUEUED", "OUTBOUND", "REST", "m-" + (i % 2), i % 2 == 0 ? DOSSIER_A : DOSSIER_B, null,
                     "sandbox-agency", "127.0.0.1", "DVCQG", null, "đã nhận " + i, null).canonicalBytes());
         }
         long size = 9;

@@ -51,10 +51,10 @@ class PostgresAuditEntriesTest {
                 Clock.fixed(NOW, ZoneOffset.UTC));
         AuditEntries entries = new AuditEntries(jdbc, store);
         String id = UUID.randomUUID().toString();
-        store.insertReceived(new NewMessage(id, "DOSSIER", "000.00.17.H56-240101-0001", "000.00.17.H56", "DVCQG",
+        store.insertReceived(new NewMessage(id, "DOSSIER", Direction.OUTBOUND, Channel.REST, "000.00.17.H56-240101-0001", null, "000.00.17.H56", "DVCQG",
                 "sandbox-agency", "10.0.0.1", "{}".getBytes(StandardCharsets.UTF_8)));
         store.markQueued(id);
-        store.recordRejection(new Rejection("sandbox-agency", "10.0.0.1", "DOSSIER_INVALID", "bad", null));
+        store.recordRejection(new Rejection(Channel.REST, "sandbox-agency", "10.0.0.1", "DOSSIER_INVALID", "bad", null));
 
         assertThat(entries.find(AuditEntryCriteria.of(Map.of()))).extracting(AuditEntries.AuditEntry::event)
                 .containsExactly(EventType.RECEIVED, EventType.QUEUED, EventType.REJECTED);
