@@ -2,7 +2,7 @@ package vn.lienthong.gateway.messagelog;
 
 /** How a message, or a request that carried no message, reached the gateway. */
 public enum Channel {
-    REST, SOAP, ADMIN, AUDIT, QUEUE;
+    REST, SOAP, ADMIN, AUDIT, QUEUE, CONFIGURATION;
 
     /** The channel of a request path: {@code /soap/…} SOAP, {@code /admin/…} ADMIN, {@code /audit/…} AUDIT, else REST. */
     public static Channel ofPath(String path) {

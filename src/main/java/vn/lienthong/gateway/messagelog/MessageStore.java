@@ -237,6 +237,32 @@ public class MessageStore {
         insertEvent(now(), EventType.AUDIT_ACTION, Channel.AUDIT, auditorId, remoteAddress, null, detail, null);
     }
 
+    /**
+     * Records the configuration the gateway started with: keeps the snapshot (once per distinct content) and writes a
+     * CONFIGURATION_LOADED entry naming the operator and host, whose payload hash is the snapshot's SHA-256.
+     */
+    public void recordConfigurationLoaded(String operator, String host, String snapshot, String detail) {
+        OffsetDateTime now = now();
+        String sha = Sha256.hex(snapshot.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        tx.executeWithoutResult(status -> {
+            Integer known = jdbc.queryForObject("SELECT COUNT(*) FROM configuration_snapshot WHERE sha256 = ?",
+                    Integer.class, sha);
+            if (known == null || known == 0) {
+                jdbc.update("INSERT INTO configuration_snapshot (sha256, snapshot, first_seen) VALUES (?, ?, ?)", sha,
+                        snapshot, now);
+            }
+            insertEvent(now, EventType.CONFIGURATION_LOADED, Channel.CONFIGURATION, operator, host, null, detail, sha);
+        });
+    }
+
+    /** The configuration snapshot the gateway last started with, if it ever recorded one. */
+    public Optional<String> lastConfiguration() {
+        return jdbc.query("""
+                SELECT s.snapshot FROM message_event e JOIN configuration_snapshot s ON s.sha256 = e.payload_sha256
+                WHERE e.event = ? ORDER BY e.seq DESC FETCH FIRST 1 ROWS ONLY""",
+                (rs, i) -> rs.getString(1), EventType.CONFIGURATION_LOADED.name()).stream().findFirst();
+    }
+
     /** How many attempts have been recorded for a message. */
     public int attemptCount(String messageId) {
         Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM delivery_attempt WHERE message_id = ?", Integer.class,
