@@ -17,6 +17,7 @@ public enum ErrorCode {
     IDEMPOTENCY_KEY_IN_USE(409, "Idempotency key in use by a request still in progress"),
     PAYLOAD_TOO_LARGE(413, "Payload too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
+    RATE_LIMITED(429, "Too many requests"),
     SERVICE_UNAVAILABLE(503, "Gateway cannot guarantee the message now"),
     REQUEST_REFUSED(400, "Request refused"),
     QUERY_PARAMETER_INVALID(400, "Query parameter invalid"),

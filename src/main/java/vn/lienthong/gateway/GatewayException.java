@@ -7,6 +7,7 @@ public class GatewayException extends RuntimeException {
 
     private final ErrorCode code;
     private final transient List<Violation> violations;
+    private Long retryAfterSeconds;
 
     public GatewayException(ErrorCode code, String detail) {
         this(code, detail, List.of(), null);
@@ -28,6 +29,17 @@ public class GatewayException extends RuntimeException {
 
     public List<Violation> violations() {
         return violations;
+    }
+
+    /** This refusal, telling the client to try again after the given number of seconds. */
+    public GatewayException retryAfter(long seconds) {
+        this.retryAfterSeconds = seconds;
+        return this;
+    }
+
+    /** The seconds after which the client may try again, when the refusal says so. */
+    public Long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     /** One thing wrong with the input: where (a JSON pointer) and what. */

@@ -44,6 +44,8 @@ public class GatewayProperties {
     private final Idempotency idempotency = new Idempotency();
     @Valid
     private final Log log = new Log();
+    @Valid
+    private final RateLimit rateLimit = new RateLimit();
 
     public Path getHome() { return home; }
     public void setHome(Path home) { this.home = home; }
@@ -59,6 +61,20 @@ public class GatewayProperties {
     public Delivery getDelivery() { return delivery; }
     public Idempotency getIdempotency() { return idempotency; }
     public Log getLog() { return log; }
+    public RateLimit getRateLimit() { return rateLimit; }
+
+    /** A token bucket: requests per second on average, and how many may come at once. */
+    public static class RateLimit {
+        @DecimalMin(value = "0.001", message = "must allow at least one request in 1,000 seconds")
+        private double perSecond = 200;
+        @Min(1)
+        private int burst = 400;
+
+        public double getPerSecond() { return perSecond; }
+        public void setPerSecond(double perSecond) { this.perSecond = perSecond; }
+        public int getBurst() { return burst; }
+        public void setBurst(int burst) { this.burst = burst; }
+    }
 
     /** Limits applied to every request before it reaches a route. */
     public static class Ingress {
@@ -91,6 +107,8 @@ public class GatewayProperties {
         @NotEmpty
         private List<String> roles = new ArrayList<>();
         private List<String> agencies = new ArrayList<>();
+        @Valid
+        private RateLimit rateLimit;
 
         public String getId() { return id; }
         public void setId(String id) { this.id = id; }
@@ -100,6 +118,9 @@ public class GatewayProperties {
         public void setRoles(List<String> roles) { this.roles = roles; }
         public List<String> getAgencies() { return agencies; }
         public void setAgencies(List<String> agencies) { this.agencies = agencies; }
+        /** This client's own rate limit; the default {@code lienthong.rate-limit} when not set. */
+        public RateLimit getRateLimit() { return rateLimit; }
+        public void setRateLimit(RateLimit rateLimit) { this.rateLimit = rateLimit; }
     }
 
     /** How workers deliver: consumers per queue, the default retry policy, and overrides per destination. */

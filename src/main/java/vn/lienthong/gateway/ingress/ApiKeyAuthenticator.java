@@ -2,6 +2,7 @@ package vn.lienthong.gateway.ingress;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,15 +24,20 @@ public class ApiKeyAuthenticator {
     private static final int MAX_KEY_LENGTH = 256;
 
     private final List<Registered> clients;
+    private final RateLimiter rateLimiter;
 
-    ApiKeyAuthenticator(GatewayProperties properties) {
+    ApiKeyAuthenticator(GatewayProperties properties, RateLimiter rateLimiter) {
+        this.rateLimiter = rateLimiter;
         this.clients = properties.getClients().stream()
                 .map(c -> new Registered(HexFormat.of().parseHex(c.getApiKeySha256()),
                         new ClientIdentity(c.getId(), new LinkedHashSet<>(c.getRoles()), List.copyOf(c.getAgencies()))))
                 .toList();
     }
 
-    /** Sets the caller's {@link ClientIdentity} on the exchange, or refuses with 401. */
+    /**
+     * Sets the caller's {@link ClientIdentity} on the exchange, or refuses with 401; refuses with 429 and
+     * {@code Retry-After} a client over its rate limit.
+     */
     public void authenticate(Exchange exchange) {
         String key = exchange.getIn().getHeader(HEADER, String.class);
         if (key == null || key.isBlank()) {
@@ -40,6 +46,12 @@ public class ApiKeyAuthenticator {
         ClientIdentity identity = identify(key)
                 .orElseThrow(() -> new GatewayException(ErrorCode.API_KEY_INVALID, "The API key is not registered."));
         exchange.setProperty(ExchangeKeys.CLIENT, identity);
+        Duration wait = rateLimiter.admit(identity.id());
+        if (!wait.isZero()) {
+            long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+            throw new GatewayException(ErrorCode.RATE_LIMITED, "This client is over its rate limit; try again in "
+                    + seconds + " s.").retryAfter(seconds);
+        }
     }
 
     /** Requires the authenticated caller to be an agency system. */

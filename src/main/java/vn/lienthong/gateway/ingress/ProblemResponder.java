@@ -45,6 +45,9 @@ public class ProblemResponder {
         Problem problem;
         if (caught instanceof GatewayException refused) {
             problem = Problem.of(refused.code(), refused.getMessage(), refused.violations());
+            if (refused.retryAfterSeconds() != null) {
+                exchange.getIn().setHeader("Retry-After", String.valueOf(refused.retryAfterSeconds()));
+            }
             recordRejection(exchange, refused);
         } else if (isUnavailable(caught)) {
             refuseStoredMessage(exchange, "the store or the queue was unavailable");

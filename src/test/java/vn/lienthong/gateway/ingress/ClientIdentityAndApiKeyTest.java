@@ -31,11 +31,14 @@ class ClientIdentityAndApiKeyTest {
     /** Registered, but one character too long to be looked up at all. */
     private static final String OVERLONG_KEY = "O".repeat(257);
 
-    private final ApiKeyAuthenticator authenticator = new ApiKeyAuthenticator(properties(
+    private static final GatewayProperties PROPERTIES = properties(
             client("so-tu-phap", AGENCY_KEY, List.of(ClientIdentity.ROLE_AGENCY), List.of("*.H56")),
             client("dashboard", READER_KEY, List.of("READER"), List.of()),
             client("longest", LONGEST_KEY, List.of(ClientIdentity.ROLE_AGENCY), List.of()),
-            client("overlong", OVERLONG_KEY, List.of(ClientIdentity.ROLE_AGENCY), List.of())));
+            client("overlong", OVERLONG_KEY, List.of(ClientIdentity.ROLE_AGENCY), List.of()));
+
+    private final ApiKeyAuthenticator authenticator = new ApiKeyAuthenticator(PROPERTIES,
+            new RateLimiter(java.time.Clock.systemUTC(), PROPERTIES));
 
     // --- ClientIdentity.mayActFor ---
 
