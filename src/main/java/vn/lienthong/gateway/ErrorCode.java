@@ -6,6 +6,8 @@ public enum ErrorCode {
     API_KEY_INVALID(401, "API key not recognised"),
     FORBIDDEN(403, "Not allowed for this client"),
     AGENCY_NOT_ALLOWED(403, "Client may not act for this agency"),
+    OPERATION_NOT_ALLOWED(403, "Client may not call this operation"),
+    DESTINATION_NOT_ALLOWED(403, "Client may not send to this destination"),
     NOT_FOUND(404, "Not found"),
     METHOD_NOT_ALLOWED(405, "Method not allowed"),
     JSON_MALFORMED(400, "Malformed JSON"),

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
@@ -20,6 +21,8 @@ import jakarta.validation.constraints.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
+
+import vn.lienthong.gateway.ingress.Operation;
 
 /** The gateway's own settings under {@code lienthong.*}, validated at start-up. */
 @Validated
@@ -107,8 +110,16 @@ public class GatewayProperties {
         @NotEmpty
         private List<String> roles = new ArrayList<>();
         private List<String> agencies = new ArrayList<>();
+        private List<Operation> operations = new ArrayList<>();
+        private List<String> destinations = new ArrayList<>();
         @Valid
         private RateLimit rateLimit;
+
+        /** An agency system must be given its operations one by one; none are implied. */
+        @AssertTrue(message = "an AGENCY client must list the operations it may call (lienthong.clients[n].operations)")
+        public boolean isAgencyWithOperations() {
+            return roles == null || !roles.contains("AGENCY") || !operations.isEmpty();
+        }
 
         public String getId() { return id; }
         public void setId(String id) { this.id = id; }
@@ -118,6 +129,10 @@ public class GatewayProperties {
         public void setRoles(List<String> roles) { this.roles = roles; }
         public List<String> getAgencies() { return agencies; }
         public void setAgencies(List<String> agencies) { this.agencies = agencies; }
+        public List<Operation> getOperations() { return operations; }
+        public void setOperations(List<Operation> operations) { this.operations = operations; }
+        public List<String> getDestinations() { return destinations; }
+        public void setDestinations(List<String> destinations) { this.destinations = destinations; }
         /** This client's own rate limit; the default {@code lienthong.rate-limit} when not set. */
         public RateLimit getRateLimit() { return rateLimit; }
         public void setRateLimit(RateLimit rateLimit) { this.rateLimit = rateLimit; }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
@@ -30,7 +31,8 @@ public class ApiKeyAuthenticator {
         this.rateLimiter = rateLimiter;
         this.clients = properties.getClients().stream()
                 .map(c -> new Registered(HexFormat.of().parseHex(c.getApiKeySha256()),
-                        new ClientIdentity(c.getId(), new LinkedHashSet<>(c.getRoles()), List.copyOf(c.getAgencies()))))
+                        new ClientIdentity(c.getId(), new LinkedHashSet<>(c.getRoles()), List.copyOf(c.getAgencies()),
+                                Set.copyOf(c.getOperations()), Set.copyOf(c.getDestinations()))))
                 .toList();
     }
 
@@ -51,14 +53,6 @@ public class ApiKeyAuthenticator {
             long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
             throw new GatewayException(ErrorCode.RATE_LIMITED, "This client is over its rate limit; try again in "
                     + seconds + " s.").retryAfter(seconds);
-        }
-    }
-
-    /** Requires the authenticated caller to be an agency system. */
-    public void requireAgencyRole(Exchange exchange) {
-        ClientIdentity client = exchange.getProperty(ExchangeKeys.CLIENT, ClientIdentity.class);
-        if (client == null || !client.hasRole(ClientIdentity.ROLE_AGENCY)) {
-            throw new GatewayException(ErrorCode.FORBIDDEN, "This client may not submit messages.");
         }
     }
 

@@ -3,8 +3,12 @@ package vn.lienthong.gateway.ingress;
 import java.util.List;
 import java.util.Set;
 
-/** An authenticated client system: its id, roles, and the agency-code patterns it may speak for. */
-public record ClientIdentity(String id, Set<String> roles, List<String> agencyPatterns) {
+/**
+ * An authenticated client system: its id, roles, the agency-code patterns it may speak for, the operations it may
+ * call and the destinations its messages may go to.
+ */
+public record ClientIdentity(String id, Set<String> roles, List<String> agencyPatterns, Set<Operation> operations,
+                             Set<String> destinations) {
 
     public static final String ROLE_AGENCY = "AGENCY";
     public static final String ROLE_ADMIN = "ADMIN";
@@ -14,9 +18,19 @@ public record ClientIdentity(String id, Set<String> roles, List<String> agencyPa
         return roles.contains(role);
     }
 
+    /** Whether this client is an agency system allowed the operation. */
+    public boolean mayCall(Operation operation) {
+        return hasRole(ROLE_AGENCY) && operations.contains(operation);
+    }
+
+    /** Whether this client's messages may go to the destination. */
+    public boolean maySendTo(String destination) {
+        return destinations.contains(destination);
+    }
+
     /** Whether this client may speak for an agency; {@code *} in a pattern stands for any characters. */
     public boolean mayActFor(String agencyCode) {
-        return agencyPatterns.stream().anyMatch(p -> matches(p, agencyCode));
+        return agencyCode != null && agencyPatterns.stream().anyMatch(p -> matches(p, agencyCode));
     }
 
     private static boolean matches(String pattern, String value) {

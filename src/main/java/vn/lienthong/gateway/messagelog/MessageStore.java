@@ -299,6 +299,12 @@ public class MessageStore {
                 .stream().findFirst();
     }
 
+    /** The agency a message is about, if the message exists. */
+    public Optional<String> agencyCodeOf(String messageId) {
+        return jdbc.query("SELECT agency_code FROM message WHERE message_id = ?", (rs, i) -> rs.getString(1), messageId)
+                .stream().filter(java.util.Objects::nonNull).findFirst();
+    }
+
     /** One message with all its attempts, if it exists. */
     public Optional<MessageView> find(String messageId) {
         List<MessageView> found = jdbc.query("""

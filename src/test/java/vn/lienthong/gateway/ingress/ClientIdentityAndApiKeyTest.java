@@ -194,37 +194,53 @@ class ClientIdentityAndApiKeyTest {
         assertThat(client.mayActFor("000.00.17.H56")).isTrue();
     }
 
-    // --- ApiKeyAuthenticator.requireAgencyRole ---
+    // --- AccessRights ---
+
+    private final AccessRights rights = new AccessRights();
 
     @Test
-    void forbidsAClientWithoutTheAgencyRole() {
+    void forbidsAClientWithoutTheAgencyRoleEvenWithTheOperationListed() {
         Exchange exchange = exchange(READER_KEY);
         authenticator.authenticate(exchange);
 
-        GatewayException e = refusal(() -> authenticator.requireAgencyRole(exchange));
+        GatewayException e = refusal(() -> rights.requireOperation(exchange, Operation.STATUS));
 
-        assertThat(e.code()).isEqualTo(ErrorCode.FORBIDDEN);
+        assertThat(e.code()).isEqualTo(ErrorCode.OPERATION_NOT_ALLOWED);
     }
 
     @Test
-    void forbidsWhenNoClientWasAuthenticated() {
-        GatewayException e = refusal(() -> authenticator.requireAgencyRole(exchange(AGENCY_KEY)));
+    void refusesWhenNoClientWasAuthenticated() {
+        GatewayException e = refusal(() -> rights.requireOperation(exchange(AGENCY_KEY), Operation.DOSSIER_SUBMIT));
 
-        assertThat(e.code()).isEqualTo(ErrorCode.FORBIDDEN);
+        assertThat(e.code()).isEqualTo(ErrorCode.AUTHENTICATION_REQUIRED);
     }
 
     @Test
-    void letsAnAgencyClientThrough() {
+    void letsAnAgencyClientCallItsOperationsOnly() {
         Exchange exchange = exchange(AGENCY_KEY);
         authenticator.authenticate(exchange);
 
-        assertThatCode(() -> authenticator.requireAgencyRole(exchange)).doesNotThrowAnyException();
+        assertThatCode(() -> rights.requireOperation(exchange, Operation.DOSSIER_SUBMIT)).doesNotThrowAnyException();
+        assertThat(refusal(() -> rights.requireOperation(exchange, Operation.DOCUMENT)).code())
+                .isEqualTo(ErrorCode.OPERATION_NOT_ALLOWED);
+    }
+
+    @Test
+    void letsAClientSendOnlyToItsDestinations() {
+        Exchange exchange = exchange(AGENCY_KEY);
+        authenticator.authenticate(exchange);
+
+        exchange.setProperty(ExchangeKeys.DESTINATION, "DVCQG");
+        assertThatCode(() -> rights.requireDestination(exchange)).doesNotThrowAnyException();
+        exchange.setProperty(ExchangeKeys.DESTINATION, "LGSP");
+        assertThat(refusal(() -> rights.requireDestination(exchange)).code())
+                .isEqualTo(ErrorCode.DESTINATION_NOT_ALLOWED);
     }
 
     // --- helpers ---
 
     private static ClientIdentity identity(String... patterns) {
-        return new ClientIdentity("c", Set.of(ClientIdentity.ROLE_AGENCY), List.of(patterns));
+        return new ClientIdentity("c", Set.of(ClientIdentity.ROLE_AGENCY), List.of(patterns), Set.of(), Set.of());
     }
 
     private static GatewayProperties.Client client(String id, String key, List<String> roles, List<String> agencies) {
@@ -233,6 +249,10 @@ class ClientIdentityAndApiKeyTest {
         client.setApiKeySha256(sha256(key));
         client.setRoles(roles);
         client.setAgencies(agencies);
+        if (roles.contains(ClientIdentity.ROLE_AGENCY)) {
+            client.setOperations(List.of(Operation.DOSSIER_SUBMIT, Operation.STATUS));
+        }
+        client.setDestinations(List.of("DVCQG"));
         return client;
     }
 
