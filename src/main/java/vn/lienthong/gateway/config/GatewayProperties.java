@@ -49,6 +49,8 @@ public class GatewayProperties {
     private final Log log = new Log();
     @Valid
     private final RateLimit rateLimit = new RateLimit();
+    @Valid
+    private final Management management = new Management();
 
     public Path getHome() { return home; }
     public void setHome(Path home) { this.home = home; }
@@ -65,6 +67,15 @@ public class GatewayProperties {
     public Idempotency getIdempotency() { return idempotency; }
     public Log getLog() { return log; }
     public RateLimit getRateLimit() { return rateLimit; }
+    public Management getManagement() { return management; }
+
+    /** Who may reach the management endpoints other than health (metrics): networks as {@code address/prefix}. */
+    public static class Management {
+        private List<String> allowedNetworks = new ArrayList<>(List.of("127.0.0.0/8", "::1/128"));
+
+        public List<String> getAllowedNetworks() { return allowedNetworks; }
+        public void setAllowedNetworks(List<String> allowedNetworks) { this.allowedNetworks = allowedNetworks; }
+    }
 
     /** A token bucket: requests per second on average, and how many may come at once. */
     public static class RateLimit {
