@@ -25,6 +25,9 @@ public enum ErrorCode {
     QUERY_PARAMETER_INVALID(400, "Query parameter invalid"),
     REASON_REQUIRED(400, "A reason is required"),
     MESSAGE_NOT_DEAD_LETTERED(409, "Message is not dead-lettered"),
+    PROGRESS_INVALID(400, "Progress step invalid"),
+    DOSSIER_UNKNOWN(404, "Dossier not known to the gateway"),
+    STATUS_TRANSITION_ILLEGAL(409, "Status transition not allowed"),
     INTERNAL_ERROR(500, "Internal error");
 
     private final int httpStatus;

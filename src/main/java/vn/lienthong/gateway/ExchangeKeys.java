@@ -19,6 +19,8 @@ public final class ExchangeKeys {
     public static final String JSON = "lienthongJson";
     /** Exchange property: the validated dossier. */
     public static final String DOSSIER = "lienthongDossier";
+    /** Exchange property: the validated {@code Progress} step. */
+    public static final String PROGRESS = "lienthongProgress";
     /** Exchange property: the platform record built from the canonical message. */
     public static final String PLATFORM_RECORD = "lienthongPlatformRecord";
 

@@ -3,6 +3,7 @@ package vn.lienthong.gateway.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
+import vn.lienthong.gateway.dossier.DossierStatus;
 import vn.lienthong.gateway.ingress.Operation;
 
 /** The gateway's own settings under {@code lienthong.*}, validated at start-up. */
@@ -51,6 +53,7 @@ public class GatewayProperties {
     private final RateLimit rateLimit = new RateLimit();
     @Valid
     private final Management management = new Management();
+    private final DossierRules dossier = new DossierRules();
 
     public Path getHome() { return home; }
     public void setHome(Path home) { this.home = home; }
@@ -68,6 +71,15 @@ public class GatewayProperties {
     public Log getLog() { return log; }
     public RateLimit getRateLimit() { return rateLimit; }
     public Management getManagement() { return management; }
+    public DossierRules getDossier() { return dossier; }
+
+    /** The dossier status table: for each status, the statuses a progress step may lead to (none: final). */
+    public static class DossierRules {
+        private Map<DossierStatus, List<DossierStatus>> transitions = new EnumMap<>(DossierStatus.class);
+
+        public Map<DossierStatus, List<DossierStatus>> getTransitions() { return transitions; }
+        public void setTransitions(Map<DossierStatus, List<DossierStatus>> transitions) { this.transitions = transitions; }
+    }
 
     /** Who may reach the management endpoints other than health (metrics): networks as {@code address/prefix}. */
     public static class Management {

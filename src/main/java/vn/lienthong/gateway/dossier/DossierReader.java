@@ -19,6 +19,17 @@ public class DossierReader {
         this.json = json;
     }
 
+    /** Puts the {@link Progress} step from the queued body on the exchange; an unreadable body is a permanent failure. */
+    public void readProgress(Exchange exchange) {
+        try {
+            exchange.setProperty(ExchangeKeys.PROGRESS, json.readValue(exchange.getIn().getBody(String.class),
+                    Progress.class));
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw PlatformDeliveryException.permanentFailure(null, "The queued progress step cannot be read: "
+                    + e.getClass().getSimpleName());
+        }
+    }
+
     /** Puts the {@link Dossier} from the queued body on the exchange; an unreadable body is a permanent failure. */
     public void read(Exchange exchange) {
         try {

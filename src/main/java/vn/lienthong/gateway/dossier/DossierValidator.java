@@ -6,14 +6,12 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
-import com.networknt.schema.ValidationMessage;
 
 import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
@@ -56,7 +54,7 @@ public class DossierValidator {
     }
 
     Dossier toDossier(JsonNode body) {
-        List<Violation> violations = schemaViolations(body);
+        List<Violation> violations = JsonSchemas.violations(schema, body);
         if (violations.isEmpty()) {
             violations = ruleViolations(body);
         }
@@ -70,23 +68,6 @@ public class DossierValidator {
             throw new GatewayException(ErrorCode.DOSSIER_INVALID, "The dossier cannot be read.",
                     List.of(new Violation("", "does not match the dossier model")), e);
         }
-    }
-
-    private List<Violation> schemaViolations(JsonNode body) {
-        return schema.validate(body).stream()
-                .map(m -> new Violation(pointerOf(m), m.getError()))
-                .sorted(Comparator.comparing(Violation::pointer).thenComparing(Violation::message))
-                .distinct()
-                .toList();
-    }
-
-    /** Points at the missing or unexpected property itself rather than at the object that lacks or has it. */
-    private static String pointerOf(ValidationMessage m) {
-        String at = m.getInstanceLocation().toString();
-        if (m.getProperty() != null && ("required".equals(m.getType()) || "additionalProperties".equals(m.getType()))) {
-            return at + "/" + m.getProperty().replace("~", "~0").replace("/", "~1");
-        }
-        return at;
     }
 
     private static List<Violation> ruleViolations(JsonNode body) {
@@ -114,7 +95,7 @@ public class DossierValidator {
         return violations;
     }
 
-    private static OffsetDateTime dateTime(JsonNode body, String field, List<Violation> violations) {
+    static OffsetDateTime dateTime(JsonNode body, String field, List<Violation> violations) {
         try {
             return OffsetDateTime.parse(body.path(field).asText());
         } catch (DateTimeParseException e) {

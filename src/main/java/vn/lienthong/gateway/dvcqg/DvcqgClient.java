@@ -35,6 +35,7 @@ import vn.lienthong.gateway.delivery.PlatformDeliveryException;
 public class DvcqgClient {
 
     static final String SYNC_SERVICE = "DongBoHoSoMC";
+    static final String PROGRESS_SERVICE = "CapNhatTienDoHoSoMC";
     static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
     private static final int MAX_REPLY_BYTES = 1 << 20;
     private static final int MAX_REASON_LENGTH = 500;
@@ -63,6 +64,15 @@ public class DvcqgClient {
         boolean updating = Boolean.TRUE.equals(exchange.getProperty(DvcqgRecordMapper.UPDATING, Boolean.class));
         String idempotencyKey = exchange.getIn().getHeader(ExchangeKeys.MESSAGE_ID, String.class);
         int status = callService(SYNC_SERVICE, updating, List.of(record), idempotencyKey);
+        exchange.getIn().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
+    }
+
+    /** Sends the progress record on the exchange as {@code CapNhatTienDoHoSoMC}; returns only when DVCQG confirmed it. */
+    public void reportProgress(Exchange exchange) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> record = exchange.getProperty(ExchangeKeys.PLATFORM_RECORD, Map.class);
+        String idempotencyKey = exchange.getIn().getHeader(ExchangeKeys.MESSAGE_ID, String.class);
+        int status = callService(PROGRESS_SERVICE, false, List.of(record), idempotencyKey);
         exchange.getIn().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
     }
 

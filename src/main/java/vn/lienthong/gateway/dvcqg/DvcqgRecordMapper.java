@@ -11,9 +11,13 @@ import org.springframework.stereotype.Component;
 
 import vn.lienthong.gateway.ExchangeKeys;
 import vn.lienthong.gateway.dossier.Dossier;
+import vn.lienthong.gateway.dossier.Progress;
 import vn.lienthong.gateway.messagelog.MessageStore;
 
-/** Maps a canonical dossier to a DVCQG {@code DongBoHoSoMC} record: Vietnamese field names, platform codes and dates. */
+/**
+ * Maps a canonical dossier to a DVCQG {@code DongBoHoSoMC} record, and a progress step to a
+ * {@code CapNhatTienDoHoSoMC} record: Vietnamese field names, platform codes and dates (docs/dvcqg-mapping.md).
+ */
 @Component("dvcqgRecordMapper")
 public class DvcqgRecordMapper {
 
@@ -35,6 +39,27 @@ public class DvcqgRecordMapper {
         String messageId = exchange.getIn().getHeader(ExchangeKeys.MESSAGE_ID, String.class);
         exchange.setProperty(ExchangeKeys.PLATFORM_RECORD, toRecord(dossier));
         exchange.setProperty(UPDATING, store.hasEarlierDelivery(dossier.dossierCode(), DESTINATION, messageId));
+    }
+
+    /** Puts the {@code CapNhatTienDoHoSoMC} record for the exchange's progress step on it. */
+    public void mapProgress(Exchange exchange) {
+        Progress step = exchange.getProperty(ExchangeKeys.PROGRESS, Progress.class);
+        String dossierCode = exchange.getIn().getHeader(ExchangeKeys.DOSSIER_CODE, String.class);
+        exchange.setProperty(ExchangeKeys.PLATFORM_RECORD, toProgressRecord(dossierCode, step));
+    }
+
+    Map<String, Object> toProgressRecord(String dossierCode, Progress p) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("MaHoSo", dossierCode);
+        r.put("NguoiXuLy", p.officer());
+        putIfPresent(r, "ChucDanh", p.officerTitle());
+        r.put("ThoiDiemXuLy", platformDate(p.at()));
+        putIfPresent(r, "PhongBanXuLy", p.department());
+        r.put("NoiDungXuLy", p.note());
+        r.put("TrangThai", String.valueOf(p.status().code()));
+        r.put("NgayBatDau", platformDate(p.at()));
+        putIfPresent(r, "NgayKetThucTheoQuyDinh", platformDate(p.plannedEndAt()));
+        return r;
     }
 
     Map<String, Object> toRecord(Dossier d) {

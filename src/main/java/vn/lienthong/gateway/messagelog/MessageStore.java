@@ -45,9 +45,18 @@ public class MessageStore {
      * client's idempotency key; a key already stored makes the whole insert fail with a duplicate-key error.
      */
     public void insertReceived(NewMessage m, IdempotencyRecord key) {
+        insertReceived(m, key, () -> { });
+    }
+
+    /**
+     * As {@link #insertReceived(NewMessage, IdempotencyRecord)}, running {@code alsoInTransaction} first in the same
+     * transaction (a state change the message depends on); if it throws, nothing is stored.
+     */
+    public void insertReceived(NewMessage m, IdempotencyRecord key, Runnable alsoInTransaction) {
         OffsetDateTime now = now();
         String sha = Sha256.hex(m.payload());
         tx.executeWithoutResult(status -> {
+            alsoInTransaction.run();
             insertMessage(m, MessageState.RECEIVED, sha, now);
             if (key != null) {
                 jdbc.update("""
