@@ -1,7 +1,9 @@
 package vn.lienthong.gateway.dossier;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
@@ -20,6 +22,8 @@ import vn.lienthong.gateway.GatewayException.Violation;
 @Component
 public class DossierStates {
 
+    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
     private final JdbcTemplate jdbc;
     private final StatusTable table;
     private final Clock clock;
@@ -33,17 +37,18 @@ public class DossierStates {
     /** Records the state a synced dossier record gives, creating or replacing the dossier's row. */
     public void recordSync(Dossier dossier, String messageId) {
         Object[] values = {dossier.agencyCode(), dossier.status().name(), dossier.channel() == Dossier.Channel.ONLINE,
-                dossier.receivedAt(), dossier.dueAt(), dossier.finishedAt(), dossier.returnedAt(), messageId, now(),
-                dossier.dossierCode()};
+                dossier.receivedAt(), dossier.dueAt(), localDay(dossier.dueAt()), dossier.finishedAt(),
+                localDay(dossier.finishedAt()), dossier.returnedAt(), messageId, now(), dossier.dossierCode()};
         int updated = jdbc.update("""
                 UPDATE dossier_state SET agency_code = ?, status = ?, online = ?, received_at = ?, due_at = ?,
-                       finished_at = ?, returned_at = ?, last_message_id = ?, updated_at = ?
+                       due_day = ?, finished_at = ?, finished_day = ?, returned_at = ?, last_message_id = ?,
+                       updated_at = ?
                 WHERE dossier_code = ?""", values);
         if (updated == 0) {
             jdbc.update("""
-                    INSERT INTO dossier_state (agency_code, status, online, received_at, due_at, finished_at,
-                                               returned_at, last_message_id, updated_at, dossier_code)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", values);
+                    INSERT INTO dossier_state (agency_code, status, online, received_at, due_at, due_day, finished_at,
+                                               finished_day, returned_at, last_message_id, updated_at, dossier_code)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", values);
         }
     }
 
@@ -74,11 +79,18 @@ public class DossierStates {
         jdbc.update("""
                 UPDATE dossier_state SET status = ?,
                        finished_at = CASE WHEN ? THEN ? ELSE finished_at END,
+                       finished_day = CASE WHEN ? THEN ? ELSE finished_day END,
                        returned_at = CASE WHEN ? THEN ? ELSE returned_at END,
                        last_message_id = ?, updated_at = ?
                 WHERE dossier_code = ?""", step.status().name(),
-                step.status() == DossierStatus.DONE, step.at(), step.status() == DossierStatus.RETURNED, step.at(),
+                step.status() == DossierStatus.DONE, step.at(), step.status() == DossierStatus.DONE, localDay(step.at()),
+                step.status() == DossierStatus.RETURNED, step.at(),
                 messageId, now(), dossierCode);
+    }
+
+    /** The date in Viet Nam (Asia/Ho_Chi_Minh) of an instant, the day the provinces' figures count it on. */
+    static LocalDate localDay(OffsetDateTime t) {
+        return t == null ? null : t.atZoneSameInstant(VIETNAM).toLocalDate();
     }
 
     private OffsetDateTime now() {

@@ -26,7 +26,7 @@ public class IngressHeaders {
 
     static final List<String> ALLOWED = List.of("Content-Type", "Accept", "X-API-Key", "Idempotency-Key");
     static final List<String> ALLOWED_QUERY = List.of("destination", "from", "to", "limit", "offset", "reason",
-            "dossierCode", "agency", "client", "event");
+            "dossierCode", "agency", "client", "event", "level");
     private static final int MAX_HEADER_LENGTH = 1024;
 
     /**
