@@ -120,6 +120,14 @@ extendedKeyUsage       = clientAuth
 subjectKeyIdentifier   = hash
 authorityKeyIdentifier = keyid:always
 
+# a timestamping authority (RFC 3161 §2.3): the only extended key usage, critical
+[ v3_tsa ]
+basicConstraints       = critical, CA:FALSE
+keyUsage               = critical, digitalSignature, nonRepudiation
+extendedKeyUsage       = critical, timeStamping
+subjectKeyIdentifier   = hash
+authorityKeyIdentifier = keyid:always
+
 # EC keys cannot encipher keys: digitalSignature only
 [ v3_tls_client_ec ]
 basicConstraints       = critical, CA:FALSE
@@ -240,6 +248,13 @@ issue sub_ca agency-000.00.21.H56-weak-rsa1024 rsa:1024 \
   "/C=VN/O=SAMPLE/OU=000.00.21.H56/CN=SAMPLE UBND xa Weak RSA-1024" v3_signing
 
 # ---------------------------------------------------------------------------------------------
+# the sandbox timestamping authority (RFC 3161), which the built-in TSA simulator at /sim/tsa signs with
+# ---------------------------------------------------------------------------------------------
+issue sub_ca tsa rsa:3072 "/C=VN/O=$GW_O/CN=SAMPLE Timestamping Authority" v3_tsa
+cat "$OUT/tsa.pem" "$OUT/ca-chain.pem" >"$OUT/tsa-chain.pem"
+p12 tsa tsa "$OUT/ca-chain.pem"
+
+# ---------------------------------------------------------------------------------------------
 # CRLs: the intermediate's (lists the revoked certificate) and the root's (empty)
 # ---------------------------------------------------------------------------------------------
 openssl ca -batch -config "$CNF" -name sub_ca -gencrl -crldays "$CRL_DAYS" -md sha256 \
@@ -253,7 +268,7 @@ openssl crl -in "$OUT/root-ca.crl.pem" -outform DER -out "$OUT/root-ca.crl.der"
 # checks: the good ones verify, the bad ones fail for their reason
 # ---------------------------------------------------------------------------------------------
 verify() { openssl verify -CAfile "$OUT/root-ca.pem" -untrusted "$OUT/sample-gov-ca.pem" "$@" >/dev/null 2>&1; }
-for c in sample-gov-ca gateway-signing server-localhost \
+for c in sample-gov-ca gateway-signing server-localhost tsa \
          agency-000.00.17.H56-client agency-000.00.17.H56-signing \
          agency-000.00.18.H56-client agency-000.00.18.H56-signing \
          agency-000.00.00.G22-client agency-000.00.00.G22-signing; do

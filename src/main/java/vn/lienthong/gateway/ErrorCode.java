@@ -28,6 +28,7 @@ public enum ErrorCode {
     PROGRESS_INVALID(400, "Progress step invalid"),
     DOSSIER_UNKNOWN(404, "Dossier not known to the gateway"),
     STATUS_TRANSITION_ILLEGAL(409, "Status transition not allowed"),
+    PAYLOAD_UNREADABLE(500, "Stored payload cannot be read"),
     INTERNAL_ERROR(500, "Internal error");
 
     private final int httpStatus;

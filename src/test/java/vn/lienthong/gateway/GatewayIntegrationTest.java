@@ -10,8 +10,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * The whole gateway in the sandbox profile on a random port, with a fresh data folder, a short retry backoff, a
- * checkpoint of the message log every second, and metrics exported as in production;
- * every class carrying it shares one application context.
+ * checkpoint of the message log every second, the sandbox TSA asked again soon after a failure, and metrics
+ * exported as in production; every class carrying it shares one application context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -23,7 +23,8 @@ import org.springframework.boot.test.context.SpringBootTest;
         "lienthong.delivery.max-delay=1s",
         "lienthong.delivery.max-attempts=4",
         "lienthong.delivery.jitter=0",
-        "lienthong.log.checkpoint-interval=1s"
+        "lienthong.log.checkpoint-interval=1s",
+        "lienthong.log.tsa.retry-delay=500ms"
 })
 public @interface GatewayIntegrationTest {
 }

@@ -33,7 +33,8 @@ class MessageLogConfig {
     }
 
     @Bean
-    MessageLogVerifier messageLogVerifier(JdbcTemplate jdbc, SigningIdentity gatewaySigningIdentity) {
-        return new MessageLogVerifier(jdbc, gatewaySigningIdentity.certificate());
+    MessageLogVerifier messageLogVerifier(JdbcTemplate jdbc, SigningIdentity gatewaySigningIdentity,
+                                          CheckpointTimestampConfig.TsaTrustAnchors tsaTrustAnchors) {
+        return new MessageLogVerifier(jdbc, gatewaySigningIdentity.certificate(), tsaTrustAnchors.certificates());
     }
 }

@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -17,8 +18,12 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.lienthong.gateway.Sha256;
+import vn.lienthong.gateway.config.GatewayProperties;
 
-/** Keeps every message, its state, its delivery attempts and its events in the relational message store. */
+/**
+ * Keeps every message (its payload compressed, see {@link PayloadCodec}), its state, its delivery attempts and its
+ * events in the relational message store.
+ */
 @Component
 public class MessageStore {
 
@@ -28,11 +33,20 @@ public class MessageStore {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final PayloadCodec payloads;
 
+    /** A store that reads back payloads up to the default body limit of the ingress. */
     MessageStore(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Clock clock) {
+        this(jdbc, transactionManager, clock,
+                new PayloadCodec(new GatewayProperties.Ingress().getMaxBodySize().toBytes()));
+    }
+
+    @Autowired
+    MessageStore(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Clock clock, PayloadCodec payloads) {
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(transactionManager);
         this.clock = clock;
+        this.payloads = payloads;
     }
 
     /** Stores a newly accepted message in state RECEIVED together with its RECEIVED event. */
@@ -179,14 +193,17 @@ public class MessageStore {
                 (rs, i) -> utc(rs.getObject(1, OffsetDateTime.class)), messageId).stream().findFirst();
     }
 
-    /** A message with its payload, if it exists. */
+    /** A message with its payload as received (decompressed), if it exists. */
     public Optional<StoredMessage> stored(String messageId) {
         return jdbc.query("""
-                SELECT message_id, kind, dossier_code, agency_code, destination, client_id, state, payload
+                SELECT message_id, kind, dossier_code, agency_code, destination, client_id, state, payload,
+                       payload_encoding
                 FROM message WHERE message_id = ?""",
                 (rs, i) -> new StoredMessage(rs.getString("message_id"), rs.getString("kind"),
                         rs.getString("dossier_code"), rs.getString("agency_code"), rs.getString("destination"),
-                        rs.getString("client_id"), MessageState.valueOf(rs.getString("state")), rs.getBytes("payload")),
+                        rs.getString("client_id"), MessageState.valueOf(rs.getString("state")),
+                        payloads.decode(rs.getString("message_id"), rs.getString("payload_encoding"),
+                                rs.getBytes("payload"))),
                 messageId).stream().findFirst();
     }
 
@@ -381,12 +398,15 @@ public class MessageStore {
     }
 
     private void insertMessage(NewMessage m, MessageState state, String payloadSha256, OffsetDateTime now) {
+        PayloadCodec.Stored payload = payloads.encode(m.payload());
         jdbc.update("""
                 INSERT INTO message (message_id, kind, direction, channel, dossier_code, document_id, agency_code,
-                                     destination, state, client_id, payload_sha256, payload, accepted_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                                     destination, state, client_id, payload_sha256, payload, payload_encoding,
+                                     accepted_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 m.messageId(), m.kind(), m.direction().name(), m.channel().name(), m.dossierCode(), m.documentId(),
-                m.agencyCode(), m.destination(), state.name(), m.clientId(), payloadSha256, m.payload(), now, now);
+                m.agencyCode(), m.destination(), state.name(), m.clientId(), payloadSha256, payload.bytes(),
+                payload.encoding(), now, now);
     }
 
     private void insertAdminEvent(OffsetDateTime at, EventType event, String messageId, String adminId,

@@ -52,6 +52,39 @@ abstract class MessageStoreContract {
     }
 
     @Test
+    void keepsAPayloadCompressedAndGivesItBackAsReceived() throws Exception {
+        byte[] dossier = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("samples/dossier.json"));
+        String id = UUID.randomUUID().toString();
+        store.insertReceived(new NewMessage(id, "DOSSIER", Direction.OUTBOUND, Channel.REST, "000.00.17.H56-240101-0001",
+                null, "000.00.17.H56", "DVCQG", "sandbox-agency", "127.0.0.1", dossier));
+
+        assertThat(jdbc.queryForObject("SELECT payload_encoding FROM message WHERE message_id = ?", String.class, id))
+                .isEqualTo(PayloadCodec.GZIP);
+        assertThat(jdbc.queryForObject("SELECT payload FROM message WHERE message_id = ?", byte[].class, id).length)
+                .isLessThan(dossier.length);
+        assertThat(jdbc.queryForObject("SELECT payload_sha256 FROM message WHERE message_id = ?", String.class, id))
+                .isEqualTo(Sha256.hex(dossier));
+        assertThat(store.stored(id).orElseThrow().payload()).isEqualTo(dossier);
+    }
+
+    @Test
+    void readsAPayloadStoredUncompressedBeforePayloadsWereCompressed() {
+        String id = UUID.randomUUID().toString();
+        byte[] old = "{\"dossierCode\":\"000.00.17.H56-240101-0042\",\"summary\":\"trước khi nén\"}"
+                .getBytes(StandardCharsets.UTF_8);
+        jdbc.update("""
+                INSERT INTO message (message_id, kind, destination, state, client_id, payload_sha256, payload,
+                                     accepted_at, updated_at)
+                VALUES (?, 'DOSSIER', 'DVCQG', 'DELIVERED', 'sandbox-agency', ?, ?, ?, ?)""",
+                id, Sha256.hex(old), old, OffsetDateTime.ofInstant(NOW, ZoneOffset.UTC),
+                OffsetDateTime.ofInstant(NOW, ZoneOffset.UTC));
+
+        assertThat(jdbc.queryForObject("SELECT payload_encoding FROM message WHERE message_id = ?", String.class, id))
+                .isEqualTo(PayloadCodec.IDENTITY);
+        assertThat(store.stored(id).orElseThrow().payload()).isEqualTo(old);
+    }
+
+    @Test
     void marksQueuedOnlyAMessageStillReceived() {
         String id = receive("000.00.17.H56-240101-0002");
         store.markDelivered(id, 200);

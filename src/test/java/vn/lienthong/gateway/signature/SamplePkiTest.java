@@ -50,6 +50,8 @@ class SamplePkiTest {
     private static final String SERVER_AUTH = "1.3.6.1.5.5.7.3.1";
     private static final String CLIENT_AUTH = "1.3.6.1.5.5.7.3.2";
     private static final String EMAIL_PROTECTION = "1.3.6.1.5.5.7.3.4";
+    private static final String TIME_STAMPING = "1.3.6.1.5.5.7.3.8";
+    private static final String EXTENDED_KEY_USAGE = "2.5.29.37";
     private static final String OU = "2.5.4.11";
     private static final int DIGITAL_SIGNATURE = 0;
     private static final int NON_REPUDIATION = 1;
@@ -84,8 +86,8 @@ class SamplePkiTest {
             }
         }
 
-        assertThat(pems).hasSize(17);
-        assertThat(p12s).hasSize(7);
+        assertThat(pems).hasSize(19);
+        assertThat(p12s).hasSize(8);
         assertThat(all).allSatisfy(c -> {
             assertThat(c.getSubjectX500Principal().getName()).contains("SAMPLE");
             assertThat(c.getIssuerX500Principal().getName()).contains("SAMPLE");
@@ -148,6 +150,24 @@ class SamplePkiTest {
                 .contains(List.of(2, "localhost"), List.of(7, "127.0.0.1"));
         assertThat(server.getBasicConstraints()).isEqualTo(-1);
         validate(server, true);
+    }
+
+    @Test
+    void timestampingAuthorityHasOnlyACriticalTimeStampingPurposeAndChainsToTheRoot() throws Exception {
+        KeyStore store = pkcs12("tsa.p12");
+        List<X509Certificate> chain = chain(store, "tsa");
+        X509Certificate tsa = chain.get(0);
+
+        assertThat(tsa).isEqualTo(certificate("tsa.pem"));
+        assertThat(chain).containsExactlyElementsOf(certificates(DIR.resolve("tsa-chain.pem")));
+        assertThat(keyMatches((PrivateKey) store.getKey("tsa", PASSWORD), tsa)).isTrue();
+        assertThat(tsa.getSubjectX500Principal().getName()).contains("CN=SAMPLE Timestamping Authority");
+        assertThat(tsa.getExtendedKeyUsage()).containsExactly(TIME_STAMPING);
+        assertThat(tsa.getCriticalExtensionOIDs()).contains(EXTENDED_KEY_USAGE);
+        assertThat(tsa.getKeyUsage()[DIGITAL_SIGNATURE]).isTrue();
+        assertThat(tsa.getBasicConstraints()).isEqualTo(-1);
+        assertThat(meetsKeyPolicy(tsa)).isTrue();
+        validate(tsa, true);
     }
 
     @ParameterizedTest
