@@ -1,0 +1,263 @@
+package vn.lienthong.gateway.signature;
+
+import java.math.BigInteger;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.bouncycastle.asn1.cms.Attribute;
+import org.bouncycastle.asn1.cms.AttributeTable;
+import org.bouncycastle.asn1.cms.CMSAttributes;
+import org.bouncycastle.asn1.cms.Time;
+import org.bouncycastle.asn1.x500.RDN;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x500.style.IETFUtils;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cms.CMSException;
+import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.CMSSignerDigestMismatchException;
+import org.bouncycastle.cms.DefaultCMSSignatureAlgorithmNameGenerator;
+import org.bouncycastle.cms.SignerInformation;
+import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.bouncycastle.operator.OperatorCreationException;
+
+/**
+ * Verifies CMS signatures, detached ({@code .p7s} with its content) or enveloping ({@code .p7m}), given as DER, PEM or
+ * base64: each signer's signature over the content, the algorithm and key policy, the signed attributes, the key
+ * usage of its certificate, and its certificate path to the trust anchors with revocation by CRL, all at the time of
+ * validation (the signer's claimed signing time is reported, never relied on).
+ */
+public final class CmsSignatureVerifier {
+
+    static final int MAX_SIGNERS = 16;
+    static final int MAX_CERTIFICATES = 32;
+    private static final BouncyCastleProvider BC = new BouncyCastleProvider();
+    private static final Pattern ORGAN_CODE = Pattern.compile("[0-9]{3}\\.[0-9]{2}\\.[0-9]{2}\\.[A-Z][0-9]{2}");
+    private static final int DIGITAL_SIGNATURE = 0;
+    private static final int NON_REPUDIATION = 1;
+
+    private final ChainValidator chains;
+    private final Clock clock;
+
+    public CmsSignatureVerifier(TrustAnchors trust, RevocationLists revocation, Clock clock) {
+        this.chains = new ChainValidator(trust, revocation);
+        this.clock = clock;
+    }
+
+    /** Verifies a detached signature ({@code .p7s}) over the content given. */
+    public VerificationReport verifyDetached(byte[] content, byte[] signature) {
+        Instant at = clock.instant();
+        Optional<byte[]> encoded = CmsInput.binary(signature);
+        if (encoded.isEmpty()) {
+            return notCms(at);
+        }
+        try {
+            return verify(new CMSSignedData(new CMSProcessableByteArray(content), encoded.get()), at);
+        } catch (CMSException | RuntimeException e) {
+            return malformed(at);
+        }
+    }
+
+    /** Verifies an enveloping signature ({@code .p7m}) over the content it carries. */
+    public VerificationReport verifyEnveloping(byte[] signedObject) {
+        Instant at = clock.instant();
+        Optional<byte[]> encoded = CmsInput.binary(signedObject);
+        if (encoded.isEmpty()) {
+            return notCms(at);
+        }
+        CMSSignedData signed;
+        try {
+            signed = new CMSSignedData(encoded.get());
+        } catch (CMSException | RuntimeException e) {
+            return malformed(at);
+        }
+        if (signed.getSignedContent() == null) {
+            return VerificationReport.invalidObject(VerdictReason.CONTENT_MISSING,
+                    "the signature carries no content: it is detached; send it with its content", at);
+        }
+        return verify(signed, at);
+    }
+
+    private VerificationReport verify(CMSSignedData signed, Instant at) {
+        Collection<SignerInformation> signers;
+        List<X509Certificate> certificates = new ArrayList<>();
+        try {
+            signers = signed.getSignerInfos().getSigners();
+            if (signers.isEmpty()) {
+                return VerificationReport.invalidObject(VerdictReason.NO_SIGNER, "the SignedData has no signer", at);
+            }
+            if (signers.size() > MAX_SIGNERS) {
+                return VerificationReport.invalidObject(VerdictReason.MALFORMED,
+                        "more than " + MAX_SIGNERS + " signers", at);
+            }
+            Collection<X509CertificateHolder> holders = signed.getCertificates().getMatches(null);
+            if (holders.size() > MAX_CERTIFICATES) {
+                return VerificationReport.invalidObject(VerdictReason.MALFORMED,
+                        "more than " + MAX_CERTIFICATES + " certificates", at);
+            }
+            JcaX509CertificateConverter converter = new JcaX509CertificateConverter();
+            for (X509CertificateHolder holder : holders) {
+                certificates.add(converter.getCertificate(holder));
+            }
+        } catch (CertificateException | RuntimeException e) {
+            return malformed(at);
+        }
+        List<Verdict> verdicts = new ArrayList<>();
+        for (SignerInformation signer : signers) {
+            verdicts.add(verifySigner(signed, signer, certificates, at));
+        }
+        return VerificationReport.of(verdicts, at);
+    }
+
+    private Verdict verifySigner(CMSSignedData signed, SignerInformation signer, List<X509Certificate> certificates,
+                                 Instant at) {
+        X509Certificate certificate = signerCertificate(signed, signer);
+        SignerDetails details = details(certificate, signer);
+        if (certificate == null) {
+            return new Verdict.Invalid(VerdictReason.SIGNER_CERT_MISSING,
+                    "the signer's certificate is not in the signature", details, at);
+        }
+        Optional<Finding> finding = AlgorithmPolicy.digest(signer.getDigestAlgorithmID())
+                .or(() -> AlgorithmPolicy.signature(signer.toASN1Structure().getDigestEncryptionAlgorithm(), true))
+                .or(() -> AlgorithmPolicy.key(certificate.getPublicKey()))
+                .or(() -> signedAttributes(signer))
+                .or(() -> signatureValue(signer, certificate))
+                .or(() -> keyUsage(certificate));
+        if (finding.isPresent()) {
+            return finding.get().toVerdict(details, at);
+        }
+        ChainValidator.Result chain = chains.validate(certificate, certificates, at);
+        SignerDetails withChain = details.withChain(chain.path().stream()
+                .map(c -> c.getSubjectX500Principal().getName()).toList());
+        return chain.finding().map(f -> f.toVerdict(withChain, at))
+                .orElseGet(() -> new Verdict.Valid(withChain, at));
+    }
+
+    /** The certificate the signer identifier names, among those the signature carries; null when none matches. */
+    private static X509Certificate signerCertificate(CMSSignedData signed, SignerInformation signer) {
+        Collection<X509CertificateHolder> matches = signed.getCertificates().getMatches(signer.getSID());
+        if (matches.isEmpty()) {
+            return null;
+        }
+        try {
+            return new JcaX509CertificateConverter().getCertificate(matches.iterator().next());
+        } catch (CertificateException e) {
+            return null;
+        }
+    }
+
+    /** When signed attributes are present, RFC 5652 §5.3 requires content-type and message-digest among them. */
+    private static Optional<Finding> signedAttributes(SignerInformation signer) {
+        AttributeTable attributes = signer.getSignedAttributes();
+        if (attributes == null) {
+            return Optional.empty();
+        }
+        if (attributes.get(CMSAttributes.contentType) == null) {
+            return Optional.of(Finding.invalid(VerdictReason.MISSING_SIGNED_ATTRIBUTE,
+                    "signed attributes without content-type"));
+        }
+        if (attributes.get(CMSAttributes.messageDigest) == null) {
+            return Optional.of(Finding.invalid(VerdictReason.MISSING_SIGNED_ATTRIBUTE,
+                    "signed attributes without message-digest"));
+        }
+        return Optional.empty();
+    }
+
+    /** The signature value, with the signer's public key only: BC's own check at the claimed signing time is skipped. */
+    private static Optional<Finding> signatureValue(SignerInformation signer, X509Certificate certificate) {
+        try {
+            boolean verified = signer.verify(new JcaSimpleSignerInfoVerifierBuilder().setProvider(BC)
+                    .build(certificate.getPublicKey()));
+            return verified ? Optional.empty() : Optional.of(Finding.invalid(VerdictReason.SIGNATURE_MISMATCH,
+                    "the signature value does not verify with the signer's key"));
+        } catch (CMSSignerDigestMismatchException e) {
+            return Optional.of(Finding.invalid(VerdictReason.DIGEST_MISMATCH,
+                    "the content is not the content that was signed"));
+        } catch (OperatorCreationException e) {
+            return Optional.of(Finding.invalid(VerdictReason.UNSUPPORTED_ALGORITHM,
+                    "no verifier for the signature algorithm"));
+        } catch (CMSException | RuntimeException e) {
+            return Optional.of(Finding.invalid(VerdictReason.MALFORMED, "the signer information cannot be checked: "
+                    + e.getMessage()));
+        }
+    }
+
+    private static Optional<Finding> keyUsage(X509Certificate certificate) {
+        boolean[] usage = certificate.getKeyUsage();
+        if (usage != null && usage.length > NON_REPUDIATION && (usage[DIGITAL_SIGNATURE] || usage[NON_REPUDIATION])) {
+            return Optional.empty();
+        }
+        return Optional.of(Finding.invalid(VerdictReason.KEY_USAGE_NOT_ALLOWED, usage == null
+                ? "the signer's certificate has no key usage"
+                : "the signer's certificate allows neither digitalSignature nor nonRepudiation"));
+    }
+
+    private static SignerDetails details(X509Certificate certificate, SignerInformation signer) {
+        String algorithm = algorithmName(signer);
+        Instant signedAt = claimedSigningTime(signer);
+        if (certificate == null) {
+            return new SignerDetails(null, null, null, null, List.of(), signedAt, algorithm);
+        }
+        String subject = certificate.getSubjectX500Principal().getName();
+        return new SignerDetails(subject, organId(certificate), serial(certificate.getSerialNumber()),
+                certificate.getIssuerX500Principal().getName(), List.of(subject), signedAt, algorithm);
+    }
+
+    /** The organ code (mã định danh) from an OU of the subject, as the sample PKI and the provinces' CAs put it. */
+    static String organId(X509Certificate certificate) {
+        X500Name name = X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded());
+        for (RDN rdn : name.getRDNs(BCStyle.OU)) {
+            String value = IETFUtils.valueToString(rdn.getFirst().getValue());
+            if (ORGAN_CODE.matcher(value).matches()) {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    private static String serial(BigInteger serial) {
+        return serial.toString(16).toUpperCase(Locale.ROOT);
+    }
+
+    private static String algorithmName(SignerInformation signer) {
+        try {
+            return new DefaultCMSSignatureAlgorithmNameGenerator().getSignatureName(signer.getDigestAlgorithmID(),
+                    signer.toASN1Structure().getDigestEncryptionAlgorithm());
+        } catch (RuntimeException e) {
+            return signer.getEncryptionAlgOID();
+        }
+    }
+
+    private static Instant claimedSigningTime(SignerInformation signer) {
+        AttributeTable attributes = signer.getSignedAttributes();
+        Attribute time = attributes == null ? null : attributes.get(CMSAttributes.signingTime);
+        if (time == null || time.getAttrValues().size() != 1) {
+            return null;
+        }
+        try {
+            return Time.getInstance(time.getAttrValues().getObjectAt(0)).getDate().toInstant();
+        } catch (RuntimeException unreadable) {
+            return null;
+        }
+    }
+
+    private static VerificationReport notCms(Instant at) {
+        return VerificationReport.invalidObject(VerdictReason.MALFORMED,
+                "the signature is neither DER, PEM nor base64 of a CMS object", at);
+    }
+
+    private static VerificationReport malformed(Instant at) {
+        return VerificationReport.invalidObject(VerdictReason.MALFORMED, "not a readable CMS SignedData", at);
+    }
+}
