@@ -22,6 +22,8 @@ public enum ErrorCode {
     QUERY_PARAMETER_INVALID(400, "Query parameter invalid"),
     REASON_REQUIRED(400, "A reason is required"),
     MESSAGE_NOT_DEAD_LETTERED(409, "Message is not dead-lettered"),
+    SIGNATURE_REQUEST_INVALID(400, "Signature verification request invalid"),
+    SIGNATURE_FORMAT_UNSUPPORTED(400, "Signature format not supported yet"),
     INTERNAL_ERROR(500, "Internal error");
 
     private final int httpStatus;

@@ -1,0 +1,40 @@
+package vn.lienthong.gateway.config;
+
+import java.time.Clock;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import vn.lienthong.gateway.ingress.StrictJsonReader;
+import vn.lienthong.gateway.signature.CmsSignatureVerifier;
+import vn.lienthong.gateway.signature.RevocationLists;
+import vn.lienthong.gateway.signature.TrustAnchors;
+import vn.lienthong.gateway.signature.TrustProperties;
+
+/** Wires signature verification: the trust anchors and CRLs of {@code lienthong.trust.*} and the CMS verifier. */
+@Configuration(proxyBeanMethods = false)
+class SignatureConfig {
+
+    @Bean
+    TrustAnchors trustAnchors(GatewayProperties gateway, TrustProperties trust) {
+        return TrustAnchors.load(gateway.getHome(), trust.getAnchors(), trust.getIntermediates());
+    }
+
+    @Bean
+    RevocationLists revocationLists(GatewayProperties gateway, TrustProperties trust) {
+        return RevocationLists.configure(gateway.getHome(), trust.getCrls(), trust.getCrlRefresh(),
+                trust.getCrlTimeout(), trust.getCrlMaxSize().toBytes());
+    }
+
+    @Bean
+    CmsSignatureVerifier cmsSignatureVerifier(TrustAnchors trustAnchors, RevocationLists revocationLists,
+                                              Clock clock) {
+        return new CmsSignatureVerifier(trustAnchors, revocationLists, clock);
+    }
+
+    /** Reads verification requests, whose base64 strings may be as long as the body limit allows. */
+    @Bean
+    StrictJsonReader signatureRequestReader(GatewayProperties gateway) {
+        return StrictJsonReader.forBase64Documents(gateway);
+    }
+}
