@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Configuration;
 
 import vn.lienthong.gateway.ingress.StrictJsonReader;
 import vn.lienthong.gateway.signature.CmsSignatureVerifier;
+import vn.lienthong.gateway.signature.OcspResponder;
 import vn.lienthong.gateway.signature.RevocationLists;
 import vn.lienthong.gateway.signature.TrustAnchors;
 import vn.lienthong.gateway.signature.TrustProperties;
@@ -28,8 +29,11 @@ class SignatureConfig {
 
     @Bean
     CmsSignatureVerifier cmsSignatureVerifier(TrustAnchors trustAnchors, RevocationLists revocationLists,
-                                              Clock clock) {
-        return new CmsSignatureVerifier(trustAnchors, revocationLists, clock);
+                                              GatewayProperties gateway, TrustProperties trust, Clock clock) {
+        TrustProperties.Ocsp ocsp = trust.getOcsp();
+        return new CmsSignatureVerifier(trustAnchors, revocationLists,
+                OcspResponder.configure(gateway.getHome(), ocsp.getResponderUrl(), ocsp.getResponderCertificate()),
+                clock);
     }
 
     /** Reads verification requests, whose base64 strings may be as long as the body limit allows. */

@@ -22,8 +22,8 @@ import java.util.Optional;
 
 /**
  * Finds the path from a signer's certificate to a configured trust anchor among the certificates offered, and
- * validates it with PKIX at the validation time, revocation checked by the configured CRLs only (no OCSP, no
- * CRL distribution points taken from certificates).
+ * validates it with PKIX at the validation time, revocation checked by the configured CRLs, or by the configured
+ * OCSP responder first with the CRLs as fallback (never a CRL distribution point or OCSP URL taken from a certificate).
  */
 final class ChainValidator {
 
@@ -31,10 +31,12 @@ final class ChainValidator {
 
     private final TrustAnchors trust;
     private final RevocationLists revocation;
+    private final Optional<OcspResponder> ocsp;
 
-    ChainValidator(TrustAnchors trust, RevocationLists revocation) {
+    ChainValidator(TrustAnchors trust, RevocationLists revocation, Optional<OcspResponder> ocsp) {
         this.trust = trust;
         this.revocation = revocation;
+        this.ocsp = ocsp;
     }
 
     /** The path found (signer first, the anchor last when one was reached) and what is wrong with it, if anything. */
@@ -93,8 +95,14 @@ final class ChainValidator {
             List<X509CRL> crls = revocation.current(at);
             parameters.addCertStore(CertStore.getInstance("Collection", new CollectionCertStoreParameters(crls)));
             PKIXRevocationChecker checker = (PKIXRevocationChecker) validator.getRevocationChecker();
-            checker.setOptions(EnumSet.of(PKIXRevocationChecker.Option.PREFER_CRLS,
-                    PKIXRevocationChecker.Option.NO_FALLBACK));
+            if (ocsp.isPresent()) {
+                checker.setOcspResponder(ocsp.get().url());
+                checker.setOcspResponderCert(ocsp.get().certificate());
+                checker.setOptions(EnumSet.noneOf(PKIXRevocationChecker.Option.class));
+            } else {
+                checker.setOptions(EnumSet.of(PKIXRevocationChecker.Option.PREFER_CRLS,
+                        PKIXRevocationChecker.Option.NO_FALLBACK));
+            }
             parameters.addCertPathChecker(checker);
             validator.validate(certPath, parameters);
             return Optional.empty();
@@ -106,7 +114,7 @@ final class ChainValidator {
         }
     }
 
-    private static Finding explain(CertPathValidatorException e, List<X509Certificate> path) {
+    private Finding explain(CertPathValidatorException e, List<X509Certificate> path) {
         String which = e.getIndex() >= 0 && e.getIndex() < path.size() ? subject(path.get(e.getIndex()))
                 : "a certificate of the path";
         CertPathValidatorException.Reason reason = e.getReason();
@@ -114,7 +122,8 @@ final class ChainValidator {
             return Finding.invalid(VerdictReason.CERT_REVOKED, revoked(which, e));
         }
         if (reason == CertPathValidatorException.BasicReason.UNDETERMINED_REVOCATION_STATUS) {
-            return Finding.undecided(VerdictReason.REVOCATION_UNKNOWN, "no CRL valid now for the issuer of " + which);
+            return Finding.undecided(VerdictReason.REVOCATION_UNKNOWN, "no CRL valid now for the issuer of " + which
+                    + ocsp.map(o -> " and no usable answer from the OCSP responder").orElse(""));
         }
         if (reason == CertPathValidatorException.BasicReason.EXPIRED) {
             return Finding.invalid(VerdictReason.CERT_EXPIRED, which + " has expired");

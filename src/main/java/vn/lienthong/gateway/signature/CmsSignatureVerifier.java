@@ -51,7 +51,12 @@ public final class CmsSignatureVerifier {
     private final Clock clock;
 
     public CmsSignatureVerifier(TrustAnchors trust, RevocationLists revocation, Clock clock) {
-        this.chains = new ChainValidator(trust, revocation);
+        this(trust, revocation, Optional.empty(), clock);
+    }
+
+    public CmsSignatureVerifier(TrustAnchors trust, RevocationLists revocation, Optional<OcspResponder> ocsp,
+                                Clock clock) {
+        this.chains = new ChainValidator(trust, revocation, ocsp);
         this.clock = clock;
     }
 

@@ -1,10 +1,12 @@
 package vn.lienthong.gateway.signature;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 
@@ -37,6 +39,8 @@ public class TrustProperties {
     /** A CRL download larger than this is refused. */
     @NotNull
     private DataSize crlMaxSize = DataSize.ofMegabytes(20);
+    @Valid
+    private final Ocsp ocsp = new Ocsp();
 
     public List<Path> getAnchors() { return anchors; }
     public void setAnchors(List<Path> anchors) { this.anchors = anchors; }
@@ -50,4 +54,18 @@ public class TrustProperties {
     public void setCrlTimeout(Duration crlTimeout) { this.crlTimeout = crlTimeout; }
     public DataSize getCrlMaxSize() { return crlMaxSize; }
     public void setCrlMaxSize(DataSize crlMaxSize) { this.crlMaxSize = crlMaxSize; }
+    public Ocsp getOcsp() { return ocsp; }
+
+    /** An OCSP responder to ask first, the CRLs being the fallback; none when the URL is not set. */
+    public static class Ocsp {
+        /** The responder's URL, asked about every certificate of a path. */
+        private URI responderUrl;
+        /** PEM file of the certificate that signs the responder's answers, when it is neither the CA nor delegated by it. */
+        private Path responderCertificate;
+
+        public URI getResponderUrl() { return responderUrl; }
+        public void setResponderUrl(URI responderUrl) { this.responderUrl = responderUrl; }
+        public Path getResponderCertificate() { return responderCertificate; }
+        public void setResponderCertificate(Path responderCertificate) { this.responderCertificate = responderCertificate; }
+    }
 }
