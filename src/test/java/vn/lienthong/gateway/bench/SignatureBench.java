@@ -1,0 +1,76 @@
+package vn.lienthong.gateway.bench;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+
+import vn.lienthong.gateway.signature.CmsSignatureVerifier;
+import vn.lienthong.gateway.signature.CmsSigner;
+import vn.lienthong.gateway.signature.RevocationLists;
+import vn.lienthong.gateway.signature.SigningIdentity;
+import vn.lienthong.gateway.signature.TrustAnchors;
+import vn.lienthong.gateway.signature.VerificationReport;
+import vn.lienthong.gateway.signature.Verdict;
+
+/**
+ * Prints how many CMS signatures over a document of the given size one thread verifies per second (full checks:
+ * signature, policy, path to the sample root, CRLs) and how many the gateway's signer makes. Run by
+ * {@code bench/signature-figures.sh}.
+ */
+public final class SignatureBench {
+
+    private static final Duration RUN = Duration.ofSeconds(8);
+
+    private SignatureBench() {
+    }
+
+    public static void main(String[] args) {
+        int size = args.length > 0 ? Integer.parseInt(args[0]) : 1 << 20;
+        byte[] content = new byte[size];
+        new Random(1).nextBytes(content);
+        Path home = Path.of("").toAbsolutePath();
+        CmsSignatureVerifier verifier = new CmsSignatureVerifier(
+                TrustAnchors.load(home, List.of(Path.of("certs-sample/trust-anchors.pem")), List.of()),
+                RevocationLists.configure(home, List.of("certs-sample/sample-gov-ca.crl.pem",
+                        "certs-sample/root-ca.crl.pem"), Duration.ofHours(1), Duration.ofSeconds(10), 20 << 20),
+                Clock.systemUTC());
+        System.out.printf("content %,d bytes; %d available processors; one thread%n", size,
+                Runtime.getRuntime().availableProcessors());
+        for (String[] signer : List.of(new String[] {"gateway-signing.p12", "RSA-3072"},
+                new String[] {"agency-000.00.17.H56-client.p12", "EC P-256"})) {
+            SigningIdentity identity = SigningIdentity.fromPkcs12(Path.of("certs-sample", signer[0]),
+                    "sandbox".toCharArray(), null);
+            CmsSigner cms = new CmsSigner(identity);
+            byte[] signature = cms.signDetached(content);
+            VerificationReport check = verifier.verifyDetached(content, signature);
+            if (check.verdict() != Verdict.Status.VALID) {
+                throw new IllegalStateException("the sample signature is " + check.verdict() + " " + check.detail());
+            }
+            report("verify CMS detached, " + signer[1], () -> verifier.verifyDetached(content, signature));
+            report("sign   CMS detached, " + signer[1], () -> cms.signDetached(content));
+        }
+    }
+
+    private static void report(String what, Runnable operation) {
+        for (int i = 0; i < 20; i++) {
+            operation.run();
+        }
+        long[] times = new long[1_000_000];
+        int n = 0;
+        long start = System.nanoTime();
+        long end = start + RUN.toNanos();
+        while (System.nanoTime() < end && n < times.length) {
+            long t = System.nanoTime();
+            operation.run();
+            times[n++] = System.nanoTime() - t;
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long[] sorted = Arrays.copyOf(times, n);
+        Arrays.sort(sorted);
+        System.out.printf("%-40s %8.1f /s   p50 %6.2f ms   p99 %6.2f ms   (%d runs)%n", what, n / seconds,
+                sorted[n / 2] / 1e6, sorted[Math.min(n - 1, (int) (n * 0.99))] / 1e6, n);
+    }
+}
