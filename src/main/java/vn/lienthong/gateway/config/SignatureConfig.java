@@ -1,6 +1,7 @@
 package vn.lienthong.gateway.config;
 
 import java.time.Clock;
+import java.util.Optional;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,8 +12,12 @@ import vn.lienthong.gateway.signature.OcspResponder;
 import vn.lienthong.gateway.signature.RevocationLists;
 import vn.lienthong.gateway.signature.TrustAnchors;
 import vn.lienthong.gateway.signature.TrustProperties;
+import vn.lienthong.gateway.signature.XmlSignatureVerifier;
 
-/** Wires signature verification: the trust anchors and CRLs of {@code lienthong.trust.*} and the CMS verifier. */
+/**
+ * Wires signature verification: the trust anchors, CRLs and OCSP responder of {@code lienthong.trust.*}, and the CMS
+ * and XML verifiers.
+ */
 @Configuration(proxyBeanMethods = false)
 class SignatureConfig {
 
@@ -30,10 +35,18 @@ class SignatureConfig {
     @Bean
     CmsSignatureVerifier cmsSignatureVerifier(TrustAnchors trustAnchors, RevocationLists revocationLists,
                                               GatewayProperties gateway, TrustProperties trust, Clock clock) {
+        return new CmsSignatureVerifier(trustAnchors, revocationLists, ocspResponder(gateway, trust), clock);
+    }
+
+    @Bean
+    XmlSignatureVerifier xmlSignatureVerifier(TrustAnchors trustAnchors, RevocationLists revocationLists,
+                                              GatewayProperties gateway, TrustProperties trust, Clock clock) {
+        return new XmlSignatureVerifier(trustAnchors, revocationLists, ocspResponder(gateway, trust), clock);
+    }
+
+    private static Optional<OcspResponder> ocspResponder(GatewayProperties gateway, TrustProperties trust) {
         TrustProperties.Ocsp ocsp = trust.getOcsp();
-        return new CmsSignatureVerifier(trustAnchors, revocationLists,
-                OcspResponder.configure(gateway.getHome(), ocsp.getResponderUrl(), ocsp.getResponderCertificate()),
-                clock);
+        return OcspResponder.configure(gateway.getHome(), ocsp.getResponderUrl(), ocsp.getResponderCertificate());
     }
 
     /** Reads verification requests, whose base64 strings may be as long as the body limit allows. */

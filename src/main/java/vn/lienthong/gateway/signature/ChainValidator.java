@@ -43,6 +43,14 @@ final class ChainValidator {
     record Result(List<X509Certificate> path, Optional<Finding> finding) {
     }
 
+    /** The verdict on a signer whose other checks passed: VALID when its path is, with the path in its details. */
+    Verdict verdict(X509Certificate signer, List<X509Certificate> offered, SignerDetails details, Instant at) {
+        Result chain = validate(signer, offered, at);
+        SignerDetails withChain = details.withChain(chain.path().stream()
+                .map(c -> c.getSubjectX500Principal().getName()).toList());
+        return chain.finding().map(f -> f.toVerdict(withChain, at)).orElseGet(() -> new Verdict.Valid(withChain, at));
+    }
+
     Result validate(X509Certificate signer, List<X509Certificate> offered, Instant at) {
         List<X509Certificate> path = new ArrayList<>(List.of(signer));
         X509Certificate anchor = buildPath(path, offered);

@@ -1,6 +1,5 @@
 package vn.lienthong.gateway.signature;
 
-import java.math.BigInteger;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -8,18 +7,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import org.bouncycastle.asn1.cms.Attribute;
 import org.bouncycastle.asn1.cms.AttributeTable;
 import org.bouncycastle.asn1.cms.CMSAttributes;
 import org.bouncycastle.asn1.cms.Time;
-import org.bouncycastle.asn1.x500.RDN;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x500.style.BCStyle;
-import org.bouncycastle.asn1.x500.style.IETFUtils;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cms.CMSException;
@@ -43,9 +36,6 @@ public final class CmsSignatureVerifier {
     static final int MAX_SIGNERS = 16;
     static final int MAX_CERTIFICATES = 32;
     private static final BouncyCastleProvider BC = new BouncyCastleProvider();
-    private static final Pattern ORGAN_CODE = Pattern.compile("[0-9]{3}\\.[0-9]{2}\\.[0-9]{2}\\.[A-Z][0-9]{2}");
-    private static final int DIGITAL_SIGNATURE = 0;
-    private static final int NON_REPUDIATION = 1;
 
     private final ChainValidator chains;
     private final Clock clock;
@@ -138,15 +128,11 @@ public final class CmsSignatureVerifier {
                 .or(() -> AlgorithmPolicy.key(certificate.getPublicKey()))
                 .or(() -> signedAttributes(signer))
                 .or(() -> signatureValue(signer, certificate))
-                .or(() -> keyUsage(certificate));
+                .or(() -> SignerCertificate.keyUsage(certificate));
         if (finding.isPresent()) {
             return finding.get().toVerdict(details, at);
         }
-        ChainValidator.Result chain = chains.validate(certificate, certificates, at);
-        SignerDetails withChain = details.withChain(chain.path().stream()
-                .map(c -> c.getSubjectX500Principal().getName()).toList());
-        return chain.finding().map(f -> f.toVerdict(withChain, at))
-                .orElseGet(() -> new Verdict.Valid(withChain, at));
+        return chains.verdict(certificate, certificates, details, at);
     }
 
     /** The certificate the signer identifier names, among those the signature carries; null when none matches. */
@@ -198,41 +184,8 @@ public final class CmsSignatureVerifier {
         }
     }
 
-    private static Optional<Finding> keyUsage(X509Certificate certificate) {
-        boolean[] usage = certificate.getKeyUsage();
-        if (usage != null && usage.length > NON_REPUDIATION && (usage[DIGITAL_SIGNATURE] || usage[NON_REPUDIATION])) {
-            return Optional.empty();
-        }
-        return Optional.of(Finding.invalid(VerdictReason.KEY_USAGE_NOT_ALLOWED, usage == null
-                ? "the signer's certificate has no key usage"
-                : "the signer's certificate allows neither digitalSignature nor nonRepudiation"));
-    }
-
     private static SignerDetails details(X509Certificate certificate, SignerInformation signer) {
-        String algorithm = algorithmName(signer);
-        Instant signedAt = claimedSigningTime(signer);
-        if (certificate == null) {
-            return new SignerDetails(null, null, null, null, List.of(), signedAt, algorithm);
-        }
-        String subject = certificate.getSubjectX500Principal().getName();
-        return new SignerDetails(subject, organId(certificate), serial(certificate.getSerialNumber()),
-                certificate.getIssuerX500Principal().getName(), List.of(subject), signedAt, algorithm);
-    }
-
-    /** The organ code (mã định danh) from an OU of the subject, as the sample PKI and the provinces' CAs put it. */
-    static String organId(X509Certificate certificate) {
-        X500Name name = X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded());
-        for (RDN rdn : name.getRDNs(BCStyle.OU)) {
-            String value = IETFUtils.valueToString(rdn.getFirst().getValue());
-            if (ORGAN_CODE.matcher(value).matches()) {
-                return value;
-            }
-        }
-        return null;
-    }
-
-    private static String serial(BigInteger serial) {
-        return serial.toString(16).toUpperCase(Locale.ROOT);
+        return SignerCertificate.details(certificate, claimedSigningTime(signer), algorithmName(signer));
     }
 
     private static String algorithmName(SignerInformation signer) {

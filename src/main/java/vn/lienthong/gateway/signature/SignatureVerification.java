@@ -22,11 +22,13 @@ import vn.lienthong.gateway.messagelog.MessageStore;
 @Component("signatureVerification")
 public class SignatureVerification {
 
-    private final CmsSignatureVerifier verifier;
+    private final CmsSignatureVerifier cms;
+    private final XmlSignatureVerifier xml;
     private final MessageStore store;
 
-    SignatureVerification(CmsSignatureVerifier verifier, MessageStore store) {
-        this.verifier = verifier;
+    SignatureVerification(CmsSignatureVerifier cms, XmlSignatureVerifier xml, MessageStore store) {
+        this.cms = cms;
+        this.xml = xml;
         this.store = store;
     }
 
@@ -35,9 +37,10 @@ public class SignatureVerification {
         SignatureVerifyRequest request = SignatureVerifyRequest.from(exchange.getProperty(ExchangeKeys.JSON,
                 JsonNode.class));
         VerificationReport report = switch (request.format()) {
-            case CMS_DETACHED -> verifier.verifyDetached(request.content(), request.signature());
-            case CMS_ENVELOPING -> verifier.verifyEnveloping(request.content());
-            case XMLDSIG, PDF -> throw new IllegalStateException(request.format() + " passed the request check");
+            case CMS_DETACHED -> cms.verifyDetached(request.content(), request.signature());
+            case CMS_ENVELOPING -> cms.verifyEnveloping(request.content());
+            case XMLDSIG -> xml.verify(request.content());
+            case PDF -> throw new IllegalStateException(request.format() + " passed the request check");
         };
         ClientIdentity client = exchange.getProperty(ExchangeKeys.CLIENT, ClientIdentity.class);
         store.recordSignatureVerification(client.id(), exchange.getProperty(ExchangeKeys.REMOTE_ADDRESS, String.class),

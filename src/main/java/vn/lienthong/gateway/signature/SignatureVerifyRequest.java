@@ -21,7 +21,7 @@ record SignatureVerifyRequest(SignatureFormat format, byte[] content, byte[] sig
 
     private static final Set<String> FIELDS = Set.of("format", "content", "signature");
     private static final Set<SignatureFormat> VERIFIED = Set.of(SignatureFormat.CMS_DETACHED,
-            SignatureFormat.CMS_ENVELOPING);
+            SignatureFormat.CMS_ENVELOPING, SignatureFormat.XMLDSIG);
     private static final Pattern WHITE_SPACE = Pattern.compile("[\\r\\n\\t ]");
 
     /** Reads the request, listing every violation with its JSON pointer; a format not verified yet is refused apart. */
@@ -50,7 +50,7 @@ record SignatureVerifyRequest(SignatureFormat format, byte[] content, byte[] sig
         }
         if (!VERIFIED.contains(format)) {
             throw new GatewayException(ErrorCode.SIGNATURE_FORMAT_UNSUPPORTED,
-                    format + " signatures are not verified yet; send CMS_DETACHED or CMS_ENVELOPING.",
+                    format + " signatures are not verified yet; send CMS_DETACHED, CMS_ENVELOPING or XMLDSIG.",
                     List.of(new Violation("/format", "not verified yet")));
         }
         return new SignatureVerifyRequest(format, content, signature);

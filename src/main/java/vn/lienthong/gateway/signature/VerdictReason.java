@@ -2,7 +2,7 @@ package vn.lienthong.gateway.signature;
 
 /** Why a signature is not VALID: stable codes that clients and the message log see. */
 public enum VerdictReason {
-    /** The object is not a well-formed signature of the expected kind (bad ASN.1, wrong content type, too big). */
+    /** The object is not a well-formed signature of the expected kind (bad ASN.1 or XML, wrong content type, too big). */
     MALFORMED,
     /** The signed object carries no signature at all. */
     NO_SIGNER,
@@ -10,6 +10,11 @@ public enum VerdictReason {
     CONTENT_MISSING,
     /** The signer's certificate is not in the signature (nor among the configured intermediates). */
     SIGNER_CERT_MISSING,
+    /**
+     * An XML signature that does not cover the document as a whole (its reference names another element, an element
+     * whose id is not unique, or something outside the document): what is read would not be what was signed.
+     */
+    SIGNED_ELEMENT_MISMATCH,
     /** The content is not the content that was signed (message digest differs). */
     DIGEST_MISMATCH,
     /** The signature value does not verify with the signer's public key. */

@@ -84,6 +84,24 @@ class SignatureVerifyEndToEndTest extends GatewayEndToEndTest {
     }
 
     @Test
+    void signedEdxmlIsAnsweredWithTheVerdictOfItsXmlSignature() throws Exception {
+        byte[] edxml = XmlTestSigner.of(SamplePki.GOOD_RSA).sign(XmlTestSigner.EDXML.replace("57/UBND-TP",
+                "57/UBND-TP-" + java.util.UUID.randomUUID()));
+        byte[] tampered = new String(edxml, StandardCharsets.UTF_8).replace("liên thông", "liên thông (sửa)")
+                .getBytes(StandardCharsets.UTF_8);
+
+        JsonNode valid = Samples.JSON.readTree(post(request("XMLDSIG", edxml, null)).body());
+        JsonNode invalid = Samples.JSON.readTree(post(request("XMLDSIG", tampered, null)).body());
+
+        assertThat(valid.path("verdict").asText()).isEqualTo("VALID");
+        assertThat(valid.path("signatures").get(0).path("organId").asText()).isEqualTo("000.00.18.H56");
+        assertThat(valid.path("signatures").get(0).path("signedAt").isNull()).isTrue();
+        assertThat(invalid.path("reason").asText()).isEqualTo("DIGEST_MISMATCH");
+        assertThat(logged(edxml)).containsEntry("reason_code", "VALID");
+        assertThat((String) logged(tampered).get("detail")).startsWith("XMLDSIG INVALID:DIGEST_MISMATCH");
+    }
+
+    @Test
     void documentLargerThanTheJsonStringLimitOfDossiersIsVerified() throws Exception {
         byte[] content = new byte[1_500_000];
         new java.util.Random(5).nextBytes(content);
@@ -126,7 +144,7 @@ class SignatureVerifyEndToEndTest extends GatewayEndToEndTest {
 
     @Test
     void formatsNotVerifiedYetAreRefusedWithTheirOwnCode() throws Exception {
-        HttpResponse<String> response = post(request("XMLDSIG", unique("<edXML/>"), null));
+        HttpResponse<String> response = post(request("PDF", unique("%PDF-1.7"), null));
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(Samples.JSON.readTree(response.body()).path("code").asText())
