@@ -69,7 +69,7 @@ final class AlgorithmPolicy {
                 : Optional.of(Finding.invalid(VerdictReason.UNSUPPORTED_ALGORITHM, "digest algorithm " + oid));
     }
 
-    /** Checks a signature algorithm (of a signer, or of a certificate), with the hashes inside RSASSA-PSS parameters. */
+    /** Checks a signature algorithm (of a signer or a certificate), with the hashes inside RSASSA-PSS parameters. */
     static Optional<Finding> signature(AlgorithmIdentifier signature, boolean keyOnlyAllowed) {
         ASN1ObjectIdentifier oid = signature.getAlgorithm();
         if (WEAK_SIGNATURES.containsKey(oid)) {

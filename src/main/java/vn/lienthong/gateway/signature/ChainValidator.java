@@ -56,8 +56,8 @@ final class ChainValidator {
         X509Certificate anchor = buildPath(path, offered);
         if (anchor == null) {
             return new Result(path, Optional.of(Finding.invalid(VerdictReason.CHAIN_UNTRUSTED,
-                    "no path from " + subject(signer) + " to a trusted root (issuer " + issuer(path.get(path.size() - 1))
-                            + " is not trusted)")));
+                    "no path from " + subject(signer) + " to a trusted root (issuer "
+                            + issuer(path.get(path.size() - 1)) + " is not trusted)")));
         }
         Optional<Finding> weak = path.stream().map(AlgorithmPolicy::certificateSignature).flatMap(Optional::stream)
                 .findFirst()
@@ -72,7 +72,7 @@ final class ChainValidator {
         return new Result(withAnchor, pkix(path, at));
     }
 
-    /** Extends the path upwards from the offered and configured certificates; the anchor that issued its top, or null. */
+    /** Extends the path upwards with offered or configured certificates; the anchor that issued its top, or null. */
     private X509Certificate buildPath(List<X509Certificate> path, List<X509Certificate> offered) {
         List<X509Certificate> candidates = new ArrayList<>(offered);
         candidates.addAll(trust.intermediates());

@@ -28,8 +28,8 @@ import org.bouncycastle.operator.OperatorCreationException;
 /**
  * Verifies CMS signatures, detached ({@code .p7s} with its content) or enveloping ({@code .p7m}), given as DER, PEM or
  * base64: each signer's signature over the content, the algorithm and key policy, the signed attributes, the key
- * usage of its certificate, and its certificate path to the trust anchors with revocation by CRL, all at the time of
- * validation (the signer's claimed signing time is reported, never relied on).
+ * usage of its certificate, and its certificate path to the trust anchors with revocation (CRL, OCSP), all at the
+ * time of validation (the signer's claimed signing time is reported, never relied on).
  */
 public final class CmsSignatureVerifier {
 
@@ -165,7 +165,7 @@ public final class CmsSignatureVerifier {
         return Optional.empty();
     }
 
-    /** The signature value, with the signer's public key only: BC's own check at the claimed signing time is skipped. */
+    /** The signature value, with the signer's bare public key: BC's check at the claimed signing time is skipped. */
     private static Optional<Finding> signatureValue(SignerInformation signer, X509Certificate certificate) {
         try {
             boolean verified = signer.verify(new JcaSimpleSignerInfoVerifierBuilder().setProvider(BC)

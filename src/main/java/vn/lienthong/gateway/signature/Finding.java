@@ -2,7 +2,10 @@ package vn.lienthong.gateway.signature;
 
 import java.time.Instant;
 
-/** A failed or undecided check: its reason code, whether it leaves the signature INDETERMINATE rather than INVALID, and what was found. */
+/**
+ * A failed or undecided check: its reason code, whether it leaves the signature INDETERMINATE rather than INVALID,
+ * and what was found.
+ */
 record Finding(VerdictReason reason, boolean undecided, String detail) {
 
     static Finding invalid(VerdictReason reason, String detail) {

@@ -31,7 +31,8 @@ public record OcspResponder(URI url, X509Certificate certificate) {
             throw new IllegalStateException("Setting lienthong.trust.ocsp.responder-url is " + url
                     + ": an OCSP responder URL must be http(s)://host/…");
         }
-        return Optional.of(new OcspResponder(url, certificateFile == null ? null : read(home.resolve(certificateFile))));
+        X509Certificate certificate = certificateFile == null ? null : read(home.resolve(certificateFile));
+        return Optional.of(new OcspResponder(url, certificate));
     }
 
     private static X509Certificate read(Path file) {

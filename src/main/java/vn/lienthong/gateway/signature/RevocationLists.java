@@ -52,7 +52,8 @@ public final class RevocationLists {
                 URI url = URI.create(location);
                 String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
                 if (!scheme.equals("http") && !scheme.equals("https") || url.getHost() == null) {
-                    throw new IllegalStateException(setting + " is " + location + ": a CRL URL must be http(s)://host/…");
+                    throw new IllegalStateException(setting + " is " + location
+                            + ": a CRL URL must be http(s)://host/…");
                 }
                 sources.add(new UrlSource(url, downloader, refresh));
             } else {
@@ -69,7 +70,7 @@ public final class RevocationLists {
         return new RevocationLists(sources);
     }
 
-    /** The CRLs held now, fetching or re-reading those that are due; whether each is valid at a time is not judged here. */
+    /** The CRLs held now, fetching or re-reading those that are due; their validity at a time is judged elsewhere. */
     public List<X509CRL> current(Instant now) {
         List<X509CRL> crls = new ArrayList<>();
         for (Source source : sources) {

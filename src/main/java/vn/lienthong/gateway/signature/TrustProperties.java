@@ -60,12 +60,14 @@ public class TrustProperties {
     public static class Ocsp {
         /** The responder's URL, asked about every certificate of a path. */
         private URI responderUrl;
-        /** PEM file of the certificate that signs the responder's answers, when it is neither the CA nor delegated by it. */
+        /** PEM file of the certificate signing the responder's answers, when it is neither the CA nor its delegate. */
         private Path responderCertificate;
 
         public URI getResponderUrl() { return responderUrl; }
         public void setResponderUrl(URI responderUrl) { this.responderUrl = responderUrl; }
         public Path getResponderCertificate() { return responderCertificate; }
-        public void setResponderCertificate(Path responderCertificate) { this.responderCertificate = responderCertificate; }
+        public void setResponderCertificate(Path responderCertificate) {
+            this.responderCertificate = responderCertificate;
+        }
     }
 }

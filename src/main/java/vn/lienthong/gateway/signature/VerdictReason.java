@@ -2,7 +2,7 @@ package vn.lienthong.gateway.signature;
 
 /** Why a signature is not VALID: stable codes that clients and the message log see. */
 public enum VerdictReason {
-    /** The object is not a well-formed signature of the expected kind (bad ASN.1 or XML, wrong content type, too big). */
+    /** The object is not a well-formed signature of the expected kind (bad ASN.1 or XML, wrong type, too big). */
     MALFORMED,
     /** The signed object carries no signature at all. */
     NO_SIGNER,

@@ -15,7 +15,7 @@ public record VerificationReport(Verdict.Status verdict, VerdictReason reason, S
         signatures = List.copyOf(signatures);
     }
 
-    /** The overall verdict of several signatures: the first INVALID one, else the first INDETERMINATE one, else VALID. */
+    /** The overall verdict of signatures: the first INVALID one, else the first INDETERMINATE one, else VALID. */
     static VerificationReport of(List<Verdict> signatures, Instant validatedAt) {
         Verdict deciding = signatures.stream().filter(v -> v.status() == Verdict.Status.INVALID).findFirst()
                 .or(() -> signatures.stream().filter(v -> v.status() == Verdict.Status.INDETERMINATE).findFirst())

@@ -201,9 +201,11 @@ public final class XmlSignatureVerifier {
     }
 
     /** Every reference must be to the document as a whole: what the business code reads is what was signed. */
-    private static Optional<Finding> coverage(SignedInfo signedInfo, Document document, Map<String, List<Element>> ids) {
+    private static Optional<Finding> coverage(SignedInfo signedInfo, Document document,
+                                              Map<String, List<Element>> ids) {
         if (signedInfo.getReferences().isEmpty()) {
-            return Optional.of(Finding.invalid(VerdictReason.SIGNED_ELEMENT_MISMATCH, "the signature has no reference"));
+            return Optional.of(Finding.invalid(VerdictReason.SIGNED_ELEMENT_MISMATCH,
+                    "the signature has no reference"));
         }
         for (Object item : signedInfo.getReferences()) {
             String uri = ((Reference) item).getURI();
@@ -257,7 +259,8 @@ public final class XmlSignatureVerifier {
         for (Object content : keyInfo.getContent()) {
             if (content instanceof X509Data data) {
                 for (Object item : data.getContent()) {
-                    if (item instanceof X509Certificate certificate && found.size() < CmsSignatureVerifier.MAX_CERTIFICATES) {
+                    if (item instanceof X509Certificate certificate
+                            && found.size() < CmsSignatureVerifier.MAX_CERTIFICATES) {
                         found.add(certificate);
                     }
                 }
