@@ -29,6 +29,8 @@ public enum ErrorCode {
     DOSSIER_UNKNOWN(404, "Dossier not known to the gateway"),
     STATUS_TRANSITION_ILLEGAL(409, "Status transition not allowed"),
     PAYLOAD_UNREADABLE(500, "Stored payload cannot be read"),
+    SIGNATURE_REQUEST_INVALID(400, "Signature verification request invalid"),
+    SIGNATURE_FORMAT_UNSUPPORTED(400, "Signature format not supported yet"),
     INTERNAL_ERROR(500, "Internal error");
 
     private final int httpStatus;

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import org.apache.camel.Exchange;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -40,12 +41,16 @@ public class StrictJsonReader {
 
     private final ObjectMapper mapper;
 
+    @Autowired
     StrictJsonReader(GatewayProperties properties) {
-        GatewayProperties.Ingress limits = properties.getIngress();
+        this(properties.getIngress(), properties.getIngress().getMaxJsonStringLength());
+    }
+
+    private StrictJsonReader(GatewayProperties.Ingress limits, long maxStringLength) {
         JsonFactory factory = JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxNestingDepth(limits.getMaxJsonDepth())
-                        .maxStringLength(limits.getMaxJsonStringLength())
+                        .maxStringLength((int) Math.min(Integer.MAX_VALUE, maxStringLength))
                         .maxNumberLength(limits.getMaxJsonNumberLength())
                         .maxNameLength(MAX_NAME_LENGTH)
                         .maxDocumentLength(limits.getMaxBodySize().toBytes())
@@ -54,6 +59,14 @@ public class StrictJsonReader {
                 .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
                 .build();
         this.mapper = JsonMapper.builder(factory).build();
+    }
+
+    /**
+     * A reader with the ingress limits but strings as long as the body may be, for requests that carry documents in
+     * base64 (the body size limit still bounds them).
+     */
+    public static StrictJsonReader forBase64Documents(GatewayProperties properties) {
+        return new StrictJsonReader(properties.getIngress(), properties.getIngress().getMaxBodySize().toBytes());
     }
 
     /** Checks the media type, parses the body, and keeps the raw bytes, the text and the tree on the exchange. */

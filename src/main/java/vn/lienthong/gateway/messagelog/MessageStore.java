@@ -289,6 +289,16 @@ public class MessageStore {
                 (rs, i) -> rs.getString(1), EventType.CONFIGURATION_LOADED.name()).stream().findFirst();
     }
 
+    /**
+     * Records a signature verification a client asked for: the verdict (and reason) as the reason code, what was
+     * found as the detail, and the SHA-256 of the signed content.
+     */
+    public void recordSignatureVerification(String clientId, String remoteAddress, String verdict, String detail,
+                                            String contentSha256) {
+        insertEvent(now(), EventType.SIGNATURE_VERIFIED, Channel.REST, clientId, remoteAddress, verdict, detail,
+                contentSha256);
+    }
+
     /** How many attempts have been recorded for a message. */
     public int attemptCount(String messageId) {
         Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM delivery_attempt WHERE message_id = ?", Integer.class,

@@ -1,0 +1,153 @@
+package vn.lienthong.gateway.bench;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+
+import javax.xml.crypto.dsig.CanonicalizationMethod;
+import javax.xml.crypto.dsig.DigestMethod;
+import javax.xml.crypto.dsig.Reference;
+import javax.xml.crypto.dsig.SignatureMethod;
+import javax.xml.crypto.dsig.SignedInfo;
+import javax.xml.crypto.dsig.Transform;
+import javax.xml.crypto.dsig.XMLSignatureFactory;
+import javax.xml.crypto.dsig.dom.DOMSignContext;
+import javax.xml.crypto.dsig.keyinfo.KeyInfoFactory;
+import javax.xml.crypto.dsig.spec.C14NMethodParameterSpec;
+import javax.xml.crypto.dsig.spec.TransformParameterSpec;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
+
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+import vn.lienthong.gateway.signature.CmsSignatureVerifier;
+import vn.lienthong.gateway.signature.CmsSigner;
+import vn.lienthong.gateway.signature.RevocationLists;
+import vn.lienthong.gateway.signature.SigningIdentity;
+import vn.lienthong.gateway.signature.TrustAnchors;
+import vn.lienthong.gateway.signature.VerificationReport;
+import vn.lienthong.gateway.signature.Verdict;
+import vn.lienthong.gateway.signature.XmlSignatureVerifier;
+
+/**
+ * Prints how many CMS signatures over a document of the given size one thread verifies per second (full checks:
+ * signature, policy, path to the sample root, CRLs) and how many the gateway's signer makes, then the same for an
+ * enveloped XML signature over an edXML document of about 100 KB. Run by {@code bench/signature-figures.sh}.
+ */
+public final class SignatureBench {
+
+    private static final Duration RUN = Duration.ofSeconds(8);
+
+    private SignatureBench() {
+    }
+
+    public static void main(String[] args) {
+        int size = args.length > 0 ? Integer.parseInt(args[0]) : 1 << 20;
+        byte[] content = new byte[size];
+        new Random(1).nextBytes(content);
+        Path home = Path.of("").toAbsolutePath();
+        TrustAnchors anchors = TrustAnchors.load(home, List.of(Path.of("certs-sample/trust-anchors.pem")), List.of());
+        RevocationLists crls = RevocationLists.configure(home, List.of("certs-sample/sample-gov-ca.crl.pem",
+                "certs-sample/root-ca.crl.pem"), Duration.ofHours(1), Duration.ofSeconds(10), 20 << 20);
+        CmsSignatureVerifier verifier = new CmsSignatureVerifier(anchors, crls, Clock.systemUTC());
+        System.out.printf("content %,d bytes; %d available processors; one thread%n", size,
+                Runtime.getRuntime().availableProcessors());
+        for (String[] signer : List.of(new String[] {"gateway-signing.p12", "RSA-3072"},
+                new String[] {"agency-000.00.17.H56-client.p12", "EC P-256"})) {
+            SigningIdentity identity = SigningIdentity.fromPkcs12(Path.of("certs-sample", signer[0]),
+                    "sandbox".toCharArray(), null);
+            CmsSigner cms = new CmsSigner(identity);
+            byte[] signature = cms.signDetached(content);
+            VerificationReport check = verifier.verifyDetached(content, signature);
+            if (check.verdict() != Verdict.Status.VALID) {
+                throw new IllegalStateException("the sample signature is " + check.verdict() + " " + check.detail());
+            }
+            report("verify CMS detached, " + signer[1], () -> verifier.verifyDetached(content, signature));
+            report("sign   CMS detached, " + signer[1], () -> cms.signDetached(content));
+        }
+        XmlSignatureVerifier xml = new XmlSignatureVerifier(anchors, crls, Optional.empty(), Clock.systemUTC());
+        SigningIdentity gateway = SigningIdentity.fromPkcs12(Path.of("certs-sample/gateway-signing.p12"),
+                "sandbox".toCharArray(), null);
+        byte[] edxml = edxml(100 * 1024);
+        byte[] signedEdxml = signXml(edxml, gateway);
+        VerificationReport check = xml.verify(signedEdxml);
+        if (check.verdict() != Verdict.Status.VALID) {
+            throw new IllegalStateException("the sample XML signature is " + check.verdict() + " " + check.detail());
+        }
+        System.out.printf("edXML of %,d bytes, signed with RSA-3072 (XML-DSig enveloped, RSA-SHA256)%n",
+                signedEdxml.length);
+        report("verify XML-DSig edXML, RSA-3072", () -> xml.verify(signedEdxml));
+        report("sign   XML-DSig edXML (JDK), RSA-3072", () -> signXml(edxml, gateway));
+    }
+
+    /** An edXML envelope whose attachment makes it about {@code size} bytes. */
+    private static byte[] edxml(int size) {
+        byte[] attachment = new byte[size * 3 / 4];
+        new Random(2).nextBytes(attachment);
+        return ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><edXML:edXMLEnvelope "
+                + "xmlns:edXML=\"http://www.mic.gov.vn/TBT/QCVN_102_2016\"><edXML:edXMLHeader><edXML:MessageHeader>"
+                + "<edXML:DocumentId>000.00.18.H56,2024/03/05,57/UBND-TP</edXML:DocumentId></edXML:MessageHeader>"
+                + "</edXML:edXMLHeader><edXML:edXMLBody><edXML:edXMLManifest version=\"1.0\"/></edXML:edXMLBody>"
+                + "<edXML:AttachmentEncoded><edXML:Attachment>" + Base64.getEncoder().encodeToString(attachment)
+                + "</edXML:Attachment></edXML:AttachmentEncoded></edXML:edXMLEnvelope>").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** An enveloped RSA-SHA256 signature over the whole document, in its edXMLHeader, made with the JDK. */
+    private static byte[] signXml(byte[] xml, SigningIdentity identity) {
+        try {
+            DocumentBuilderFactory parsing = DocumentBuilderFactory.newInstance();
+            parsing.setNamespaceAware(true);
+            Document document = parsing.newDocumentBuilder().parse(new ByteArrayInputStream(xml));
+            XMLSignatureFactory factory = XMLSignatureFactory.getInstance("DOM");
+            Reference reference = factory.newReference("", factory.newDigestMethod(DigestMethod.SHA256, null),
+                    List.of(factory.newTransform(Transform.ENVELOPED, (TransformParameterSpec) null),
+                            factory.newTransform(CanonicalizationMethod.EXCLUSIVE, (TransformParameterSpec) null)),
+                    null, null);
+            SignedInfo signedInfo = factory.newSignedInfo(factory.newCanonicalizationMethod(
+                            CanonicalizationMethod.EXCLUSIVE, (C14NMethodParameterSpec) null),
+                    factory.newSignatureMethod(SignatureMethod.RSA_SHA256, null), List.of(reference));
+            KeyInfoFactory keys = factory.getKeyInfoFactory();
+            Element header = (Element) document.getElementsByTagNameNS("http://www.mic.gov.vn/TBT/QCVN_102_2016",
+                    "edXMLHeader").item(0);
+            factory.newXMLSignature(signedInfo, keys.newKeyInfo(List.of(keys.newX509Data(identity.chain()))))
+                    .sign(new DOMSignContext(identity.privateKey(), header));
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            TransformerFactory.newInstance().newTransformer().transform(new DOMSource(document),
+                    new StreamResult(out));
+            return out.toByteArray();
+        } catch (Exception e) {
+            throw new IllegalStateException("XML signing failed", e);
+        }
+    }
+
+    private static void report(String what, Runnable operation) {
+        for (int i = 0; i < 20; i++) {
+            operation.run();
+        }
+        long[] times = new long[1_000_000];
+        int n = 0;
+        long start = System.nanoTime();
+        long end = start + RUN.toNanos();
+        while (System.nanoTime() < end && n < times.length) {
+            long t = System.nanoTime();
+            operation.run();
+            times[n++] = System.nanoTime() - t;
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long[] sorted = Arrays.copyOf(times, n);
+        Arrays.sort(sorted);
+        System.out.printf("%-40s %8.1f /s   p50 %6.2f ms   p99 %6.2f ms   (%d runs)%n", what, n / seconds,
+                sorted[n / 2] / 1e6, sorted[Math.min(n - 1, (int) (n * 0.99))] / 1e6, n);
+    }
+}
