@@ -17,6 +17,7 @@ import org.springframework.context.annotation.Configuration;
 
 import vn.lienthong.gateway.messagelog.MessageStore;
 import vn.lienthong.gateway.soap.DoctypeRefusingInterceptor;
+import vn.lienthong.gateway.soap.IdempotencyKeyHeaderInterceptor;
 import vn.lienthong.gateway.soap.NoHeadersAcross;
 import vn.lienthong.gateway.soap.SoapContract;
 import vn.lienthong.gateway.soap.SoapExchangeBinding;
@@ -61,6 +62,7 @@ public class SoapConfig {
         endpoint.setHeaderFilterStrategy(new NoHeadersAcross());
         endpoint.setProperties(readerLimits(limits));
         endpoint.getInInterceptors().add(new DoctypeRefusingInterceptor());
+        endpoint.getInInterceptors().add(new IdempotencyKeyHeaderInterceptor());
         endpoint.getOutFaultInterceptors().add(new SoapRefusalInterceptor(limits, store));
         return endpoint;
     }

@@ -14,7 +14,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.component.cxf.common.CxfPayload;
-import org.apache.cxf.headers.Header;
 import org.apache.cxf.message.Attachment;
 import org.apache.cxf.message.Message;
 import org.apache.cxf.service.model.BindingOperationInfo;
@@ -38,13 +37,16 @@ public class SoapRequests {
     private static final int MAX_HEADER_LENGTH = 1024;
     private static final String API_KEY = "X-API-Key";
     private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    private static final String ATTACHMENT_IDS = "lienthongSoapAttachmentIds";
 
     private final ObjectMapper json;
     private final XmlRefusals xmlRefusals;
+    private final int maxAttachments;
 
     SoapRequests(ObjectMapper json, SoapProperties limits) {
         this.json = json;
         this.xmlRefusals = new XmlRefusals(limits);
+        this.maxAttachments = limits.getMaxAttachments();
     }
 
     /**
@@ -74,6 +76,7 @@ public class SoapRequests {
         exchange.setProperty(ExchangeKeys.REQUEST_PATH, request.getRequestURI());
         exchange.setProperty(ExchangeKeys.QUERY, Map.of());
         exchange.setProperty(ExchangeKeys.RAW_BODY, request.getAttribute(ExchangeKeys.RAW_BODY));
+        exchange.setProperty(ATTACHMENT_IDS, attachmentIds(cxf));
     }
 
     /** Refuses a request for an operation the service does not route (CXF matched none, or one not routed yet). */
@@ -88,8 +91,9 @@ public class SoapRequests {
      */
     public void readDossier(Exchange exchange) throws JsonProcessingException {
         Element request = bodyElement(exchange);
-        Message cxf = exchange.getProperty(SoapContract.CXF_MESSAGE, Message.class);
-        ObjectNode dossier = DossierXml.read(request, attachmentIds(cxf));
+        @SuppressWarnings("unchecked")
+        Set<String> attachments = exchange.getProperty(ATTACHMENT_IDS, Set.class);
+        ObjectNode dossier = DossierXml.read(request, attachments);
         String text = json.writeValueAsString(dossier);
         exchange.setProperty(ExchangeKeys.JSON, dossier);
         exchange.setProperty(ExchangeKeys.JSON_TEXT, text);
@@ -124,23 +128,30 @@ public class SoapRequests {
     }
 
     private static String idempotencyKey(Message cxf) {
-        Object headers = cxf.get(Header.HEADER_LIST);
-        if (!(headers instanceof List<?> list)) {
-            return null;
-        }
-        List<String> keys = list.stream()
-                .filter(h -> h instanceof Header header && SoapContract.IDEMPOTENCY_KEY.equals(header.getName()))
-                .map(h -> ((Header) h).getObject() instanceof Element e ? e.getTextContent().strip() : "")
-                .toList();
+        List<?> keys = cxf.get(IdempotencyKeyHeaderInterceptor.KEYS) instanceof List<?> found ? found : List.of();
         if (keys.size() > 1) {
             throw new GatewayException(ErrorCode.IDEMPOTENCY_KEY_INVALID, "Send one IdempotencyKey header.",
                     List.of(new Violation("IdempotencyKey", "appears more than once")));
         }
-        return keys.isEmpty() ? null : keys.get(0);
+        return keys.isEmpty() ? null : String.valueOf(keys.get(0));
     }
 
-    private static Set<String> attachmentIds(Message cxf) {
-        return cxf.getAttachments() == null ? Set.of()
-                : cxf.getAttachments().stream().map(Attachment::getId).collect(Collectors.toSet());
+    /**
+     * The ids of the request's attachments, reading them all so that their limits apply to every operation; the count
+     * is checked here because CXF checks it only when its attachment list is sized, not when it is iterated.
+     */
+    private Set<String> attachmentIds(Message cxf) {
+        Set<String> ids;
+        try {
+            ids = cxf.getAttachments() == null ? Set.of()
+                    : cxf.getAttachments().stream().map(Attachment::getId).collect(Collectors.toSet());
+        } catch (RuntimeException unreadable) {
+            throw xmlRefusals.classify(unreadable);
+        }
+        if (ids.size() > maxAttachments) {
+            throw new GatewayException(ErrorCode.ATTACHMENT_REFUSED, "The request has more than " + maxAttachments
+                    + " attachments.");
+        }
+        return ids;
     }
 }
