@@ -24,6 +24,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import vn.lienthong.gateway.ErrorCode;
+import vn.lienthong.gateway.ExchangeKeys;
 import vn.lienthong.gateway.config.GatewayProperties;
 import vn.lienthong.gateway.messagelog.Channel;
 import vn.lienthong.gateway.messagelog.MessageStore;
@@ -31,7 +32,8 @@ import vn.lienthong.gateway.messagelog.Rejection;
 
 /**
  * Enforces the request body size limit for every API and SOAP request before anything else reads it: a declared or
- * actual size over the limit is answered 413 and logged; a body within it is buffered for the routes.
+ * actual size over the limit is answered 413 and logged; a body within it is buffered for the routes (and kept as the
+ * request attribute {@link ExchangeKeys#RAW_BODY}, for the SOAP ingress, which never sees the bytes itself).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -67,6 +69,7 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
             refuse(request, response);
             return;
         }
+        request.setAttribute(ExchangeKeys.RAW_BODY, body);
         chain.doFilter(new BufferedBodyRequest(request, body), response);
     }
 

@@ -1,0 +1,157 @@
+package vn.lienthong.gateway.soap;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.component.cxf.common.CxfPayload;
+import org.apache.cxf.message.Attachment;
+import org.apache.cxf.message.Message;
+import org.apache.cxf.service.model.BindingOperationInfo;
+import org.apache.cxf.transport.http.AbstractHTTPDestination;
+import org.springframework.stereotype.Component;
+import org.w3c.dom.Element;
+
+import vn.lienthong.gateway.ErrorCode;
+import vn.lienthong.gateway.ExchangeKeys;
+import vn.lienthong.gateway.GatewayException;
+import vn.lienthong.gateway.GatewayException.Violation;
+
+/**
+ * Reads a SOAP request for the routes: the few values the gateway takes from it (the {@code X-API-Key} HTTP header,
+ * the {@code IdempotencyKey} SOAP header, the operation CXF's binding matched), and each operation's body in the
+ * canonical form the REST routes use.
+ */
+@Component("soapRequests")
+public class SoapRequests {
+
+    private static final int MAX_HEADER_LENGTH = 1024;
+    private static final String API_KEY = "X-API-Key";
+    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    private static final String ATTACHMENT_IDS = "lienthongSoapAttachmentIds";
+
+    private final ObjectMapper json;
+    private final XmlRefusals xmlRefusals;
+    private final int maxAttachments;
+
+    SoapRequests(ObjectMapper json, SoapProperties limits) {
+        this.json = json;
+        this.xmlRefusals = new XmlRefusals(limits);
+        this.maxAttachments = limits.getMaxAttachments();
+    }
+
+    /**
+     * Removes every Camel header and sets only {@code X-API-Key} (from the HTTP request) and {@code Idempotency-Key}
+     * (from the SOAP header); the operation, the remote address, the path and the raw body go to exchange properties.
+     */
+    public void reduceToAllowList(Exchange exchange) {
+        Message cxf = exchange.getProperty(SoapContract.CXF_MESSAGE, Message.class);
+        if (cxf == null) {
+            throw new IllegalStateException("SoapRequests runs first in a route from a gateway CXF endpoint");
+        }
+        HttpServletRequest request = (HttpServletRequest) cxf.get(AbstractHTTPDestination.HTTP_REQUEST);
+        org.apache.camel.Message message = exchange.getIn();
+        message.removeHeaders("*");
+        String apiKey = request.getHeader(API_KEY);
+        if (apiKey != null && apiKey.length() <= MAX_HEADER_LENGTH) {
+            message.setHeader(API_KEY, apiKey);
+        }
+        String idempotencyKey = idempotencyKey(cxf);
+        if (idempotencyKey != null) {
+            message.setHeader(IDEMPOTENCY_KEY, idempotencyKey);
+        }
+        BindingOperationInfo operation = exchange.getProperty(BindingOperationInfo.class.getName(),
+                BindingOperationInfo.class);
+        exchange.setProperty(SoapContract.OPERATION, operation == null ? null : operation.getName().getLocalPart());
+        exchange.setProperty(ExchangeKeys.REMOTE_ADDRESS, request.getRemoteAddr());
+        exchange.setProperty(ExchangeKeys.REQUEST_PATH, request.getRequestURI());
+        exchange.setProperty(ExchangeKeys.QUERY, Map.of());
+        exchange.setProperty(ExchangeKeys.RAW_BODY, request.getAttribute(ExchangeKeys.RAW_BODY));
+        exchange.setProperty(ATTACHMENT_IDS, attachmentIds(cxf));
+    }
+
+    /** Refuses a request for an operation the service does not route (CXF matched none, or one not routed yet). */
+    public void refuseUnknownOperation(Exchange exchange) {
+        throw new GatewayException(ErrorCode.REQUEST_REFUSED, "This service has no such operation; see "
+                + "/soap/gateway?wsdl.");
+    }
+
+    /**
+     * Reads the {@code SubmitDossier} request into the canonical dossier JSON: the tree, its text, and the text as the
+     * message's payload (what is stored, queued and replayed), exactly as the REST route's JSON reader leaves them.
+     */
+    public void readDossier(Exchange exchange) throws JsonProcessingException {
+        Element request = bodyElement(exchange);
+        @SuppressWarnings("unchecked")
+        Set<String> attachments = exchange.getProperty(ATTACHMENT_IDS, Set.class);
+        ObjectNode dossier = DossierXml.read(request, attachments);
+        String text = json.writeValueAsString(dossier);
+        exchange.setProperty(ExchangeKeys.JSON, dossier);
+        exchange.setProperty(ExchangeKeys.JSON_TEXT, text);
+        exchange.setProperty(ExchangeKeys.RAW_BODY, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Reads the {@code GetMessageStatus} request's message id into the header the status query reads. */
+    public void readMessageId(Exchange exchange) {
+        Element request = bodyElement(exchange);
+        List<Element> ids = DossierXml.children(request).stream()
+                .filter(e -> DossierXml.isOurs(e) && "messageId".equals(e.getLocalName())).toList();
+        if (ids.size() != 1 || DossierXml.children(request).size() != 1) {
+            throw new GatewayException(ErrorCode.PATH_PARAMETER_INVALID, "Send exactly one messageId.",
+                    List.of(new Violation("messageId", "exactly one messageId element is required")));
+        }
+        exchange.getIn().setHeader("messageId", ids.get(0).getTextContent().strip());
+    }
+
+    private Element bodyElement(Exchange exchange) {
+        try {
+            CxfPayload<?> payload = exchange.getIn().getBody(CxfPayload.class);
+            List<Element> body = payload == null ? List.of() : payload.getBody();
+            if (body.size() != 1) {
+                throw new GatewayException(ErrorCode.REQUEST_REFUSED, "The SOAP body must hold one request element.");
+            }
+            return body.get(0);
+        } catch (GatewayException refused) {
+            throw refused;
+        } catch (RuntimeException unreadable) {
+            throw xmlRefusals.classify(unreadable);
+        }
+    }
+
+    private static String idempotencyKey(Message cxf) {
+        List<?> keys = cxf.get(IdempotencyKeyHeaderInterceptor.KEYS) instanceof List<?> found ? found : List.of();
+        if (keys.size() > 1) {
+            throw new GatewayException(ErrorCode.IDEMPOTENCY_KEY_INVALID, "Send one IdempotencyKey header.",
+                    List.of(new Violation("IdempotencyKey", "appears more than once")));
+        }
+        return keys.isEmpty() ? null : String.valueOf(keys.get(0));
+    }
+
+    /**
+     * The ids of the request's attachments, reading them all so that their limits apply to every operation; the count
+     * is checked here because CXF checks it only when its attachment list is sized, not when it is iterated.
+     */
+    private Set<String> attachmentIds(Message cxf) {
+        Set<String> ids;
+        try {
+            ids = cxf.getAttachments() == null ? Set.of()
+                    : cxf.getAttachments().stream().map(Attachment::getId).collect(Collectors.toSet());
+        } catch (RuntimeException unreadable) {
+            throw xmlRefusals.classify(unreadable);
+        }
+        if (ids.size() > maxAttachments) {
+            throw new GatewayException(ErrorCode.ATTACHMENT_REFUSED, "The request has more than " + maxAttachments
+                    + " attachments.");
+        }
+        return ids;
+    }
+}
