@@ -31,7 +31,8 @@ public class IngressHeaders {
 
     /**
      * Keeps the allow-listed headers and the route's path parameters, and puts the allow-listed query parameters in
-     * {@link ExchangeKeys#QUERY}; everything else is removed.
+     * {@link ExchangeKeys#QUERY}; everything else is removed. The body exactly as received (kept by the body-limit
+     * filter) goes to {@link ExchangeKeys#RAW_BODY}, before anything decodes it.
      */
     public void reduceToAllowList(Exchange exchange) {
         PlatformHttpMessage in = exchange.getIn(PlatformHttpMessage.class);
@@ -54,6 +55,9 @@ public class IngressHeaders {
         exchange.setProperty(ExchangeKeys.REMOTE_ADDRESS, request.getRemoteAddr());
         exchange.setProperty(ExchangeKeys.REQUEST_PATH, request.getRequestURI());
         exchange.setProperty(ExchangeKeys.QUERY, queryParameters(request.getQueryString()));
+        if (request.getAttribute(ExchangeKeys.RAW_BODY) instanceof byte[] raw) {
+            exchange.setProperty(ExchangeKeys.RAW_BODY, raw);
+        }
     }
 
     /**

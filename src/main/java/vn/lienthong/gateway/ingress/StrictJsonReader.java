@@ -69,10 +69,16 @@ public class StrictJsonReader {
         return new StrictJsonReader(properties.getIngress(), properties.getIngress().getMaxBodySize().toBytes());
     }
 
-    /** Checks the media type, parses the body, and keeps the raw bytes, the text and the tree on the exchange. */
+    /**
+     * Checks the media type, parses the body exactly as received (not as the HTTP binding may have decoded it), and
+     * keeps the raw bytes, the text and the tree on the exchange.
+     */
     public void read(Exchange exchange) {
         requireJsonMediaType(exchange.getIn().getHeader("Content-Type", String.class));
-        byte[] body = exchange.getIn().getBody(byte[].class);
+        byte[] body = exchange.getProperty(ExchangeKeys.RAW_BODY, byte[].class);
+        if (body == null) {
+            body = exchange.getIn().getBody(byte[].class);
+        }
         if (body == null) {
             body = new byte[0];
         }
