@@ -22,6 +22,7 @@ public enum ErrorCode {
     QUERY_PARAMETER_INVALID(400, "Query parameter invalid"),
     REASON_REQUIRED(400, "A reason is required"),
     MESSAGE_NOT_DEAD_LETTERED(409, "Message is not dead-lettered"),
+    MESSAGE_LOG_ALTERED(500, "The message log in the store was altered; run the verification"),
     INTERNAL_ERROR(500, "Internal error");
 
     private final int httpStatus;

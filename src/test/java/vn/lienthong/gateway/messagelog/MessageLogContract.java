@@ -31,6 +31,9 @@ abstract class MessageLogContract {
     static final SigningIdentity GATEWAY = SigningIdentity.fromPkcs12(Path.of("certs-sample/gateway-signing.p12"),
             "sandbox".toCharArray(), null);
 
+    /** The sequence number of the event sealed at the index given as the parameter. */
+    static final String SEQ_AT = "(SELECT seq FROM log_leaf WHERE log_index = ?)";
+
     final TestClock clock = new TestClock(Instant.parse("2024-01-01T01:00:00Z"));
     JdbcTemplate jdbc;
     MessageStore store;
@@ -53,7 +56,8 @@ abstract class MessageLogContract {
 
         assertThat(sealer(4).seal()).isEqualTo(events);
 
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM message_event WHERE log_index IS NULL", Long.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM message_event e WHERE NOT EXISTS "
+                + "(SELECT 1 FROM log_leaf l WHERE l.seq = e.seq)", Long.class)).isZero();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM log_checkpoint", Long.class)).isGreaterThanOrEqualTo(1);
         assertThat(verifier().verify()).isEqualTo(new LogVerification(true, events,
                 jdbc.queryForObject("SELECT COUNT(*) FROM log_checkpoint", Integer.class), null, null));
@@ -87,7 +91,7 @@ abstract class MessageLogContract {
         event(3);
         assertThat(sealer.seal()).isEqualTo(1);
 
-        assertThat(jdbc.queryForList("SELECT seq FROM message_event ORDER BY log_index", Long.class))
+        assertThat(jdbc.queryForList("SELECT seq FROM log_leaf ORDER BY log_index", Long.class))
                 .containsExactly(1L, 2L, 5L, 3L);
         assertThat(verifier().verify().valid()).isTrue();
     }
@@ -96,7 +100,7 @@ abstract class MessageLogContract {
     void namesAnEntryWithOneByteChanged() {
         sealedLog();
 
-        jdbc.update("UPDATE message_event SET client_id = 'sandbox-agencY' WHERE log_index = 7");
+        jdbc.update("UPDATE message_event SET client_id = 'sandbox-agencY' WHERE seq = " + SEQ_AT, 7);
 
         LogVerification result = verifier().verify();
         assertThat(result.valid()).isFalse();
@@ -108,7 +112,7 @@ abstract class MessageLogContract {
     void namesADeletedEntry() {
         sealedLog();
 
-        jdbc.update("DELETE FROM message_event WHERE log_index = 4");
+        deleteEntries("= 4");
 
         LogVerification result = verifier().verify();
         assertThat(result.badIndex()).isEqualTo(4);
@@ -119,9 +123,9 @@ abstract class MessageLogContract {
     void namesSwappedEntries() {
         sealedLog();
 
-        jdbc.update("UPDATE message_event SET log_index = -1 WHERE log_index = 2");
-        jdbc.update("UPDATE message_event SET log_index = 2 WHERE log_index = 5");
-        jdbc.update("UPDATE message_event SET log_index = 5 WHERE log_index = -1");
+        jdbc.update("UPDATE log_leaf SET log_index = -1 WHERE log_index = 2");
+        jdbc.update("UPDATE log_leaf SET log_index = 2 WHERE log_index = 5");
+        jdbc.update("UPDATE log_leaf SET log_index = 5 WHERE log_index = -1");
 
         LogVerification result = verifier().verify();
         assertThat(result.valid()).isFalse();
@@ -132,7 +136,7 @@ abstract class MessageLogContract {
     void namesATruncatedTail() {
         long size = sealedLog();
 
-        jdbc.update("DELETE FROM message_event WHERE log_index >= ?", size - 3);
+        deleteEntries(">= " + (size - 3));
 
         LogVerification result = verifier().verify();
         assertThat(result.valid()).isFalse();
@@ -143,10 +147,11 @@ abstract class MessageLogContract {
     @Test
     void catchesAnEntryRewrittenWithItsLeafHashByTheSignedCheckpoint() {
         sealedLog();
-        jdbc.update("UPDATE message_event SET reason_code = 'FORGED' WHERE log_index = 3");
-        jdbc.query("SELECT " + MessageLogRows.COLUMNS + ", node_id FROM message_event WHERE log_index = 3", rs -> {
+        jdbc.update("UPDATE message_event SET reason_code = 'FORGED' WHERE seq = " + SEQ_AT, 3);
+        jdbc.query("SELECT " + MessageLogRows.columnsOf("e") + ", l.node_id FROM message_event e "
+                + "JOIN log_leaf l ON l.seq = e.seq WHERE l.log_index = 3", rs -> {
             LogEntry forged = MessageLogRows.entry(rs, rs.getString("node_id"), 3);
-            jdbc.update("UPDATE message_event SET leaf_hash = ? WHERE log_index = 3", java.util.HexFormat.of()
+            jdbc.update("UPDATE log_leaf SET leaf_hash = ? WHERE log_index = 3", java.util.HexFormat.of()
                     .formatHex(vn.lienthong.gateway.messagelog.merkle.MerkleHash.leaf(forged.canonicalBytes())));
         });
 
@@ -171,7 +176,7 @@ abstract class MessageLogContract {
     @Test
     void refusesToSealOnTopOfALogWithAHole() {
         sealedLog();
-        jdbc.update("DELETE FROM message_event WHERE log_index = 1");
+        deleteEntries("= 1");
         recordMessages(1);
 
         assertThatThrownBy(() -> sealer(1000).seal()).hasMessageContaining("altered");
@@ -186,6 +191,12 @@ abstract class MessageLogContract {
         sealer.seal();
         assertThat(verifier().verify().valid()).isTrue();
         return sealer.size();
+    }
+
+    /** Deletes the sealed entries whose index satisfies the condition: their events and their leaves. */
+    private void deleteEntries(String indexCondition) {
+        jdbc.update("DELETE FROM message_event WHERE seq IN (SELECT seq FROM log_leaf WHERE log_index " + indexCondition + ")");
+        jdbc.update("DELETE FROM log_leaf WHERE log_index " + indexCondition);
     }
 
     private int recordMessages(int count) {
