@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -14,6 +16,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.apache.camel.Exchange;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
 import vn.lienthong.gateway.ErrorCode;
@@ -43,7 +46,7 @@ public class DossierEvidence {
     private final MessageStore store;
     private final List<X509Certificate> chain;
 
-    public DossierEvidence(JdbcTemplate jdbc, MessageStore store, SigningIdentity gatewaySigningIdentity) {
+    DossierEvidence(JdbcTemplate jdbc, MessageStore store, SigningIdentity gatewaySigningIdentity) {
         this.jdbc = jdbc;
         this.subtrees = new StoredSubtrees(jdbc);
         this.store = store;
@@ -63,17 +66,22 @@ public class DossierEvidence {
     }
 
     /** The evidence document of one dossier; 404 when none of its entries is sealed yet. */
-    public ObjectNode evidenceFor(String dossierCode) {
+    ObjectNode evidenceFor(String dossierCode) {
         SignedRoot latest = latestCheckpoint();
         Checkpoint checkpoint = latest == null ? null : latest.checkpoint();
         long size = checkpoint == null ? 0 : checkpoint.size();
-        List<Sealed> entries = jdbc.query("SELECT " + MessageLogRows.columnsOf("e") + ", l.node_id, l.log_index " + """
-                FROM message_event e JOIN log_leaf l ON l.seq = e.seq
-                WHERE e.dossier_code = ? OR e.message_id IN (SELECT message_id FROM message WHERE dossier_code = ?)
-                ORDER BY l.log_index""", (rs, i) -> {
+        Map<Long, Sealed> byIndex = new TreeMap<>();
+        RowCallbackHandler sealed = rs -> {
             long index = rs.getLong("log_index");
-            return new Sealed(index, MessageLogRows.entry(rs, rs.getString("node_id"), index).canonicalBytes());
-        }, dossierCode, dossierCode);
+            byIndex.put(index, new Sealed(index, MessageLogRows.entry(rs, rs.getString("node_id"), index).canonicalBytes()));
+        };
+        String select = "SELECT " + MessageLogRows.columnsOf("e") + ", l.node_id, l.log_index ";
+        jdbc.query(select + "FROM message_event e JOIN log_leaf l ON l.seq = e.seq WHERE e.dossier_code = ?", sealed,
+                dossierCode);
+        jdbc.query(select + """
+                FROM message m JOIN message_event e ON e.message_id = m.message_id JOIN log_leaf l ON l.seq = e.seq
+                WHERE m.dossier_code = ?""", sealed, dossierCode);
+        List<Sealed> entries = List.copyOf(byIndex.values());
         if (entries.isEmpty()) {
             throw new GatewayException(ErrorCode.NOT_FOUND, "No sealed message-log entry for this dossier.");
         }
