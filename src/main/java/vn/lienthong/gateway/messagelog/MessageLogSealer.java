@@ -37,6 +37,9 @@ public class MessageLogSealer {
     /** How long a passed-over gap is watched for an event that commits late. */
     static final Duration LATE_EVENT_WINDOW = Duration.ofDays(1);
 
+    /** Leaves read at a time when building the subtrees of a log sealed before they were kept. */
+    private static final int RESUME_CHUNK = 1 << 16;
+
     private static final Logger LOG = LoggerFactory.getLogger(MessageLogSealer.class);
     private static final String INSERT_LEAF = "INSERT INTO log_leaf (log_index, seq, node_id, leaf_hash) VALUES (?, ?, ?, ?)";
     private static final String INSERT_SUBTREE = "INSERT INTO log_subtree (first_index, height, hash) VALUES (?, ?, ?)";
@@ -239,11 +242,13 @@ public class MessageLogSealer {
         List<PerfectSubtree> frontier = SubtreeProofs.frontier(covered);
         Map<PerfectSubtree, byte[]> hashes = stored.hashes(new LinkedHashSet<>(frontier));
         CompactMerkleTree resumed = CompactMerkleTree.resume(covered, frontier.stream().map(hashes::get).toList());
-        List<Object[]> completed = new ArrayList<>();
-        for (byte[] leaf : stored.leaves(covered, size)) {
-            resumed.append(leaf, (subtree, hash) -> collect(subtree, hash, completed));
+        for (long from = covered; from < size; from += RESUME_CHUNK) {
+            List<Object[]> completed = new ArrayList<>();
+            for (byte[] leaf : stored.leaves(from, Math.min(size, from + RESUME_CHUNK))) {
+                resumed.append(leaf, (subtree, hash) -> collect(subtree, hash, completed));
+            }
+            storeBackfilledSubtrees(completed);
         }
-        storeBackfilledSubtrees(completed);
         Long maxSeq = jdbc.queryForObject("SELECT MAX(seq) FROM log_leaf", Long.class);
         checkAgainstLatestCheckpoint(resumed);
         jdbc.query("""
