@@ -34,6 +34,7 @@ public enum ErrorCode {
     PAYLOAD_UNREADABLE(500, "Stored payload cannot be read"),
     SIGNATURE_REQUEST_INVALID(400, "Signature verification request invalid"),
     SIGNATURE_FORMAT_UNSUPPORTED(400, "Signature format not supported yet"),
+    MESSAGE_LOG_ALTERED(500, "The message log in the store was altered; run the verification"),
     INTERNAL_ERROR(500, "Internal error");
 
     private final int httpStatus;

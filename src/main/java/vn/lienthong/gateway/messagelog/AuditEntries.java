@@ -43,9 +43,10 @@ public class AuditEntries {
     /** The WHERE clause holds only the filters given, so that no untyped NULL parameter reaches the database. */
     List<AuditEntry> find(AuditEntryCriteria criteria) {
         StringBuilder sql = new StringBuilder("""
-                SELECT e.seq, e.log_index, e.occurred_at, e.event, e.direction, e.channel, e.message_id, e.dossier_code,
+                SELECT e.seq, l.log_index, e.occurred_at, e.event, e.direction, e.channel, e.message_id, e.dossier_code,
                        e.document_id, m.agency_code, e.client_id, e.remote_address, e.destination, e.reason_code, e.detail, e.payload_sha256
                 FROM message_event e LEFT JOIN message m ON m.message_id = e.message_id
+                LEFT JOIN log_leaf l ON l.seq = e.seq
                 WHERE 1 = 1""");
         List<Object> args = new ArrayList<>();
         filter(sql, args, " AND e.dossier_code = ?", criteria.dossierCode());

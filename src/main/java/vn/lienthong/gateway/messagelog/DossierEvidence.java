@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -14,6 +16,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.apache.camel.Exchange;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
 import vn.lienthong.gateway.ErrorCode;
@@ -21,13 +24,16 @@ import vn.lienthong.gateway.ExchangeKeys;
 import vn.lienthong.gateway.GatewayException;
 import vn.lienthong.gateway.ingress.ClientIdentity;
 import vn.lienthong.gateway.ingress.PathParameters;
-import vn.lienthong.gateway.messagelog.merkle.MerkleTree;
+import vn.lienthong.gateway.messagelog.merkle.MerkleHash;
+import vn.lienthong.gateway.messagelog.merkle.MerkleProofs;
+import vn.lienthong.gateway.messagelog.merkle.SubtreeProofs;
 import vn.lienthong.gateway.signature.SigningIdentity;
 
 /**
  * {@code GET /audit/evidence/{dossierCode}}: the sealed entries of one dossier, each with its inclusion proof in the
  * tree of the latest signed checkpoint, that checkpoint's tree head and signature, and the gateway's certificate
- * chain, as one {@value #FORMAT} document that {@link OfflineVerifier} checks without the gateway.
+ * chain, as one {@value #FORMAT} document that {@link OfflineVerifier} checks without the gateway. The proofs are
+ * built from the stored subtrees, O(log n) hashes each, and checked against the signed root before they are given.
  */
 @Component("dossierEvidence")
 public class DossierEvidence {
@@ -36,11 +42,13 @@ public class DossierEvidence {
     public static final String FORMAT = "lienthong-evidence/1";
 
     private final JdbcTemplate jdbc;
+    private final StoredSubtrees subtrees;
     private final MessageStore store;
     private final List<X509Certificate> chain;
 
     DossierEvidence(JdbcTemplate jdbc, MessageStore store, SigningIdentity gatewaySigningIdentity) {
         this.jdbc = jdbc;
+        this.subtrees = new StoredSubtrees(jdbc);
         this.store = store;
         this.chain = gatewaySigningIdentity.chain();
     }
@@ -59,31 +67,36 @@ public class DossierEvidence {
 
     /** The evidence document of one dossier; 404 when none of its entries is sealed yet. */
     ObjectNode evidenceFor(String dossierCode) {
-        Checkpoint checkpoint = latestCheckpoint();
+        SignedRoot latest = latestCheckpoint();
+        Checkpoint checkpoint = latest == null ? null : latest.checkpoint();
         long size = checkpoint == null ? 0 : checkpoint.size();
-        List<Sealed> entries = jdbc.query("SELECT " + MessageLogRows.COLUMNS + ", node_id, log_index " + """
-                FROM message_event
-                WHERE log_index IS NOT NULL
-                  AND (dossier_code = ? OR message_id IN (SELECT message_id FROM message WHERE dossier_code = ?))
-                ORDER BY log_index""", (rs, i) -> {
+        Map<Long, Sealed> byIndex = new TreeMap<>();
+        RowCallbackHandler sealed = rs -> {
             long index = rs.getLong("log_index");
-            return new Sealed(index, MessageLogRows.entry(rs, rs.getString("node_id"), index).canonicalBytes());
-        }, dossierCode, dossierCode);
+            byIndex.put(index, new Sealed(index, MessageLogRows.entry(rs, rs.getString("node_id"), index).canonicalBytes()));
+        };
+        String select = "SELECT " + MessageLogRows.columnsOf("e") + ", l.node_id, l.log_index ";
+        jdbc.query(select + "FROM message_event e JOIN log_leaf l ON l.seq = e.seq WHERE e.dossier_code = ?", sealed,
+                dossierCode);
+        jdbc.query(select + """
+                FROM message m JOIN message_event e ON e.message_id = m.message_id JOIN log_leaf l ON l.seq = e.seq
+                WHERE m.dossier_code = ?""", sealed, dossierCode);
+        List<Sealed> entries = List.copyOf(byIndex.values());
         if (entries.isEmpty()) {
             throw new GatewayException(ErrorCode.NOT_FOUND, "No sealed message-log entry for this dossier.");
         }
-        List<Proven> proven = new ArrayList<>();
-        List<Sealed> later = new ArrayList<>();
-        MerkleTree tree = null;
-        for (Sealed e : entries) {
-            if (e.index() < size) {
-                if (tree == null) {
-                    tree = treeOf(size);
-                }
-                proven.add(new Proven(e.index(), e.canonical(), tree.inclusionProof(e.index(), size)));
-            } else {
-                later.add(e);
+        List<Sealed> covered = entries.stream().filter(e -> e.index() < size).toList();
+        List<Sealed> later = entries.stream().filter(e -> e.index() >= size).toList();
+        List<List<byte[]>> proofs = SubtreeProofs.inclusionProofs(covered.stream().map(Sealed::index).toList(), size,
+                subtrees);
+        List<Proven> proven = new ArrayList<>(covered.size());
+        for (int i = 0; i < covered.size(); i++) {
+            Sealed e = covered.get(i);
+            if (!MerkleProofs.verifyInclusion(MerkleHash.leaf(e.canonical()), e.index(), size, proofs.get(i),
+                    latest.root())) {
+                throw StoredSubtrees.altered("entry " + e.index() + " is not in the tree of the checkpoint at size " + size);
             }
+            proven.add(new Proven(e.index(), e.canonical(), proofs.get(i)));
         }
         return document(dossierCode, checkpoint, chain, proven, later);
     }
@@ -127,33 +140,21 @@ public class DossierEvidence {
         return doc;
     }
 
-    private Checkpoint latestCheckpoint() {
-        List<Checkpoint> latest = jdbc.query("""
-                SELECT tree_size, tree_head, signature FROM log_checkpoint
+    private SignedRoot latestCheckpoint() {
+        List<SignedRoot> latest = jdbc.query("""
+                SELECT tree_size, tree_head, signature, root FROM log_checkpoint
                 ORDER BY tree_size DESC FETCH FIRST 1 ROWS ONLY""",
-                (rs, i) -> new Checkpoint(rs.getLong(1), rs.getString(2), rs.getBytes(3)));
+                (rs, i) -> new SignedRoot(new Checkpoint(rs.getLong(1), rs.getString(2), rs.getBytes(3)),
+                        HexFormat.of().parseHex(rs.getString(4))));
         return latest.isEmpty() ? null : latest.get(0);
-    }
-
-    private MerkleTree treeOf(long size) {
-        List<byte[]> leaves = new ArrayList<>();
-        jdbc.query("SELECT log_index, leaf_hash FROM message_event WHERE log_index IS NOT NULL AND log_index < ? "
-                + "ORDER BY log_index", rs -> {
-            if (rs.getLong(1) != leaves.size()) {
-                throw new IllegalStateException("The message log has no entry " + leaves.size()
-                        + ": it was altered; run the verification");
-            }
-            leaves.add(HexFormat.of().parseHex(rs.getString(2)));
-        }, size);
-        if (leaves.size() != size) {
-            throw new IllegalStateException("The checkpoint covers " + size + " entries, the store holds "
-                    + leaves.size() + ": the log was truncated; run the verification");
-        }
-        return MerkleTree.ofLeafHashes(leaves);
     }
 
     /** A signed checkpoint: the tree head exactly as signed and its detached CMS signature. */
     record Checkpoint(long size, String treeHead, byte[] signature) {
+    }
+
+    /** The latest checkpoint and the root its tree head signs. */
+    private record SignedRoot(Checkpoint checkpoint, byte[] root) {
     }
 
     /** A sealed entry: its index and canonical bytes. */

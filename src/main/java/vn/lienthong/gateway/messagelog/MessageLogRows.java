@@ -14,6 +14,11 @@ final class MessageLogRows {
     private MessageLogRows() {
     }
 
+    /** {@link #COLUMNS} of the {@code message_event} row named {@code alias} in the FROM clause. */
+    static String columnsOf(String alias) {
+        return alias + "." + COLUMNS.replace(", ", ", " + alias + ".");
+    }
+
     static LogEntry entry(ResultSet rs, String nodeId, long index) throws SQLException {
         return new LogEntry(nodeId, index, rs.getLong("seq"), rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
                 rs.getString("event"), rs.getString("direction"), rs.getString("channel"), rs.getString("message_id"),

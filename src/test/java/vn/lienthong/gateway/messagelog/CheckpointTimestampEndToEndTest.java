@@ -98,8 +98,10 @@ class CheckpointTimestampEndToEndTest extends GatewayEndToEndTest {
         gateway.awaitState(messageId, "DELIVERED");
         return await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.queryForObject("""
                 SELECT MIN(tree_size) FROM log_checkpoint
-                WHERE tree_size > (SELECT MAX(log_index) FROM message_event WHERE message_id = ?)
-                  AND (SELECT COUNT(*) FROM message_event WHERE message_id = ? AND log_index IS NULL) = 0""",
+                WHERE tree_size > (SELECT MAX(l.log_index) FROM message_event e JOIN log_leaf l ON l.seq = e.seq
+                                   WHERE e.message_id = ?)
+                  AND (SELECT COUNT(*) FROM message_event e LEFT JOIN log_leaf l ON l.seq = e.seq
+                       WHERE e.message_id = ? AND l.log_index IS NULL) = 0""",
                 Long.class, messageId, messageId), size -> size != null);
     }
 

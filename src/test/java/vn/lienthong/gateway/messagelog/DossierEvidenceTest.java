@@ -35,8 +35,8 @@ class DossierEvidenceTest extends GatewayEndToEndTest {
         String messageId = gateway.accept(dossier);
         gateway.awaitState(messageId, "DELIVERED");
         await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject("""
-                SELECT COUNT(*) FROM message_event WHERE message_id = ?
-                AND (log_index IS NULL OR log_index >= (SELECT COALESCE(MAX(tree_size), 0) FROM log_checkpoint))""",
+                SELECT COUNT(*) FROM message_event e LEFT JOIN log_leaf l ON l.seq = e.seq WHERE e.message_id = ?
+                AND (l.log_index IS NULL OR l.log_index >= (SELECT COALESCE(MAX(tree_size), 0) FROM log_checkpoint))""",
                 Long.class, messageId) == 0);
 
         HttpResponse<String> response = http.get("/audit/evidence/" + dossierCode, "X-API-Key", AUDITOR_KEY);

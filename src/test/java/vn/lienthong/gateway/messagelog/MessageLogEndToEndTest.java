@@ -23,13 +23,16 @@ class MessageLogEndToEndTest extends GatewayEndToEndTest {
         gateway.awaitState(messageId, "DELIVERED");
 
         await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
-                "SELECT COUNT(*) FROM message_event WHERE message_id = ? AND log_index IS NULL", Long.class, messageId) == 0);
+                "SELECT COUNT(*) FROM message_event e WHERE e.message_id = ? AND NOT EXISTS "
+                        + "(SELECT 1 FROM log_leaf l WHERE l.seq = e.seq)", Long.class, messageId) == 0);
 
-        assertThat(jdbc.queryForList("SELECT event FROM message_event WHERE message_id = ? ORDER BY log_index",
+        assertThat(jdbc.queryForList("SELECT e.event FROM message_event e JOIN log_leaf l ON l.seq = e.seq "
+                + "WHERE e.message_id = ? ORDER BY l.log_index",
                 String.class, messageId)).containsExactly("RECEIVED", "QUEUED", "DELIVERED");
         await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject("""
                 SELECT COUNT(*) FROM log_checkpoint
-                WHERE tree_size > (SELECT MAX(log_index) FROM message_event WHERE message_id = ?)""",
+                WHERE tree_size > (SELECT MAX(l.log_index) FROM message_event e JOIN log_leaf l ON l.seq = e.seq
+                                   WHERE e.message_id = ?)""",
                 Long.class, messageId) > 0);
         assertThat(verifier.verify().valid()).isTrue();
     }

@@ -32,11 +32,28 @@ public final class CompactMerkleTree {
         return new CompactMerkleTree(size, copy);
     }
 
+    /** Told of each perfect subtree an appended leaf completes, the leaf itself (height 0) first. */
+    @FunctionalInterface
+    public interface CompletedSubtrees {
+
+        void completed(PerfectSubtree subtree, byte[] hash);
+    }
+
     /** Adds the next leaf, merging the perfect subtrees it completes. */
     public void append(byte[] leafHash) {
+        append(leafHash, (subtree, hash) -> { });
+    }
+
+    /** Adds the next leaf, merging the perfect subtrees it completes and telling {@code completed} of each. */
+    public void append(byte[] leafHash, CompletedSubtrees completed) {
         byte[] hash = MerkleHash.requireHash(leafHash, "leaf hash").clone();
+        long end = size + 1;
+        int height = 0;
+        completed.completed(PerfectSubtree.leaf(size), hash);
         for (long s = size; (s & 1) == 1; s >>>= 1) {
             hash = MerkleHash.node(frontier.remove(frontier.size() - 1), hash);
+            height++;
+            completed.completed(new PerfectSubtree(height, end - (1L << height)), hash);
         }
         frontier.add(hash);
         size++;

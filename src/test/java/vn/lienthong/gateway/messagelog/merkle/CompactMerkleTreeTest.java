@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static vn.lienthong.gateway.messagelog.merkle.MerkleTestVectors.hex;
 import static vn.lienthong.gateway.messagelog.merkle.MerkleTestVectors.unhex;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -63,6 +64,26 @@ class CompactMerkleTreeTest {
                 assertThat(resumed.root()).as("resumed at %d, size %d", saved, size).isEqualTo(TREE.root(size));
             }
         }
+    }
+
+    @Test
+    void reportsEveryPerfectSubtreeALeafCompletesWithItsRoot() {
+        List<byte[]> leaves = MerkleTestVectors.leafHashes(100, 13);
+        MerkleTree reference = MerkleTree.ofLeafHashes(leaves);
+        CompactMerkleTree tree = new CompactMerkleTree();
+        List<PerfectSubtree> reported = new ArrayList<>();
+
+        for (byte[] leaf : leaves) {
+            tree.append(leaf, (subtree, hash) -> {
+                reported.add(subtree);
+                List<byte[]> itsLeaves = leaves.subList((int) subtree.firstIndex(), (int) subtree.endIndex());
+                assertThat(hash).as("%s", subtree).isEqualTo(MerkleTree.ofLeafHashes(itsLeaves).root());
+            });
+        }
+
+        assertThat(reported).hasSize(100 + 50 + 25 + 12 + 6 + 3 + 1);
+        assertThat(reported).contains(new PerfectSubtree(6, 0), new PerfectSubtree(5, 64), new PerfectSubtree(2, 96));
+        assertThat(tree.root()).isEqualTo(reference.root());
     }
 
     @Test
