@@ -27,10 +27,14 @@ public class SoapAnswers {
         this.json = json;
     }
 
-    /** {@code SubmitDossierResponse} from the accepted message, or from the first answer to a repeated key. */
+    /**
+     * {@code SubmitDossierResponse} or {@code ReportProgressResponse} (after the operation) from the accepted message,
+     * or from the first answer to a repeated key.
+     */
     public void submitted(Exchange exchange) {
         Accepted accepted = json.convertValue(exchange.getIn().getBody(), Accepted.class);
-        Element response = element(DOMUtils.createDocument(), "SubmitDossierResponse");
+        String operation = exchange.getProperty(SoapContract.OPERATION, String.class);
+        Element response = element(DOMUtils.createDocument(), operation + "Response");
         text(response, "messageId", accepted.messageId());
         text(response, "status", accepted.status());
         Element destinations = child(response, "destinations");

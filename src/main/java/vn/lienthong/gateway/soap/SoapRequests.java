@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.apache.camel.Exchange;
@@ -98,6 +99,57 @@ public class SoapRequests {
         exchange.setProperty(ExchangeKeys.JSON, dossier);
         exchange.setProperty(ExchangeKeys.JSON_TEXT, text);
         exchange.setProperty(ExchangeKeys.RAW_BODY, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Reads the {@code ReportProgress} request: its {@code dossierCode} into the header the REST path gives, its
+     * {@code progress} into the canonical progress JSON (each child element a text field), as the REST reader leaves it.
+     */
+    public void readProgress(Exchange exchange) throws JsonProcessingException {
+        Element request = bodyElement(exchange);
+        String dossierCode = null;
+        ObjectNode progress = null;
+        for (Element child : DossierXml.children(request)) {
+            if (!DossierXml.isOurs(child)) {
+                throw invalidProgress("/" + child.getLocalName(), "is not an element of ReportProgress");
+            }
+            if ("dossierCode".equals(child.getLocalName()) && dossierCode == null) {
+                dossierCode = child.getTextContent().strip();
+            } else if ("progress".equals(child.getLocalName()) && progress == null) {
+                progress = progressFields(child);
+            } else {
+                throw invalidProgress("/" + child.getLocalName(), "is not expected here or comes twice");
+            }
+        }
+        if (dossierCode == null || progress == null) {
+            throw invalidProgress(dossierCode == null ? "dossierCode" : "/", "ReportProgress needs a dossierCode and a "
+                    + "progress element");
+        }
+        String text = json.writeValueAsString(progress);
+        exchange.getIn().setHeader("dossierCode", dossierCode);
+        exchange.setProperty(ExchangeKeys.JSON, progress);
+        exchange.setProperty(ExchangeKeys.JSON_TEXT, text);
+        exchange.setProperty(ExchangeKeys.RAW_BODY, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static ObjectNode progressFields(Element progress) {
+        ObjectNode fields = JsonNodeFactory.instance.objectNode();
+        for (Element field : DossierXml.children(progress)) {
+            String name = field.getLocalName();
+            if (!DossierXml.isOurs(field) || !DossierXml.children(field).isEmpty()) {
+                throw invalidProgress("/" + name, "must be a text element of the gateway's namespace");
+            }
+            if (fields.has(name)) {
+                throw invalidProgress("/" + name, "comes twice");
+            }
+            fields.put(name, field.getTextContent());
+        }
+        return fields;
+    }
+
+    private static GatewayException invalidProgress(String pointer, String message) {
+        return new GatewayException(ErrorCode.PROGRESS_INVALID, "The progress step cannot be read: " + pointer + " "
+                + message + ".", List.of(new Violation(pointer, message)));
     }
 
     /** Reads the {@code GetMessageStatus} request's message id into the header the status query reads. */
