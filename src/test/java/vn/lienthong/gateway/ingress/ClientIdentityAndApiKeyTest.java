@@ -154,6 +154,22 @@ class ClientIdentityAndApiKeyTest {
     // --- ApiKeyAuthenticator.authenticate ---
 
     @Test
+    void refusesARegisteredApiKeyWhenApiKeysAreTurnedOff() {
+        GatewayProperties keysOff = properties(client("so-tu-phap", AGENCY_KEY, List.of(ClientIdentity.ROLE_AGENCY),
+                List.of("*.H56")));
+        keysOff.getApiKeys().setEnabled(false);
+        ApiKeyAuthenticator certificatesOnly = new ApiKeyAuthenticator(keysOff, sampleCertificates(),
+                new RateLimiter(Clock.systemUTC(), keysOff));
+        Exchange exchange = exchange(AGENCY_KEY);
+
+        GatewayException e = refusal(() -> certificatesOnly.authenticate(exchange));
+
+        assertThat(e.code()).isEqualTo(ErrorCode.AUTHENTICATION_REQUIRED);
+        assertThat(e.getMessage()).contains("API keys are turned off");
+        assertThat(exchange.getProperty(ExchangeKeys.CLIENT)).isNull();
+    }
+
+    @Test
     void requiresTheApiKeyHeader() {
         Exchange exchange = exchange(null);
 
