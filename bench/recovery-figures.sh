@@ -34,14 +34,14 @@ start_gateway() {
   local data="$1" log="$2"
   shift 2
   gw_started_ms=$(now_ms)
-  java -jar "$jar" --server.port="$gw_port" --lienthong.data-dir="$data" \
+  java -jar "$jar" --server.port="$gw_port" --lienthong.mtls.port=0 --lienthong.data-dir="$data" \
        --lienthong.dvcqg.base-url="$sim" --logging.level.root=WARN "$@" >> "$log" 2>&1 &
   gw_pid=$!
 }
 
 start_platform() {
   pf_started_ms=$(now_ms)
-  java -jar "$jar" --server.port="$pf_port" --lienthong.data-dir="$work/platform" --logging.level.root=WARN \
+  java -jar "$jar" --server.port="$pf_port" --lienthong.mtls.port=0 --lienthong.data-dir="$work/platform" --logging.level.root=WARN \
        >> "$logs/platform.log" 2>&1 &
   pf_pid=$!
 }

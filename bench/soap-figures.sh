@@ -13,7 +13,7 @@ jar=target/lienthong-gateway.jar
 work="$(mktemp -d)"
 trap 'kill "${pid:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT
 
-java -jar "$jar" --server.port="$port" --lienthong.data-dir="$work/data" > "$work/gateway.log" 2>&1 &
+java -jar "$jar" --server.port="$port" --lienthong.mtls.port=0 --lienthong.data-dir="$work/data" > "$work/gateway.log" 2>&1 &
 pid=$!
 until curl -sf "http://127.0.0.1:$port/actuator/health/readiness" 2>/dev/null | grep -q '"status":"UP"'; do
   kill -0 "$pid" 2>/dev/null || { echo "gateway died:"; tail -20 "$work/gateway.log"; exit 1; }

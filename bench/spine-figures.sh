@@ -12,7 +12,7 @@ trap 'kill "${pid:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT
 
 start_gateway() {
   rm -rf "$work/data"
-  java -jar "$jar" --server.port="$port" --lienthong.data-dir="$work/data" > "$work/gateway.log" 2>&1 &
+  java -jar "$jar" --server.port="$port" --lienthong.mtls.port=0 --lienthong.data-dir="$work/data" > "$work/gateway.log" 2>&1 &
   pid=$!
 }
 

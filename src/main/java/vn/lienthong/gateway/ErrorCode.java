@@ -4,6 +4,9 @@ package vn.lienthong.gateway;
 public enum ErrorCode {
     AUTHENTICATION_REQUIRED(401, "Authentication required"),
     API_KEY_INVALID(401, "API key not recognised"),
+    CLIENT_CERTIFICATE_REQUIRED(401, "Client certificate required"),
+    CLIENT_CERTIFICATE_INVALID(401, "Client certificate not valid"),
+    CLIENT_CERTIFICATE_UNKNOWN(401, "Client certificate not registered"),
     FORBIDDEN(403, "Not allowed for this client"),
     AGENCY_NOT_ALLOWED(403, "Client may not act for this agency"),
     OPERATION_NOT_ALLOWED(403, "Client may not call this operation"),

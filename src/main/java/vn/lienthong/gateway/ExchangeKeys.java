@@ -7,6 +7,8 @@ public final class ExchangeKeys {
     public static final String CLIENT = "lienthongClient";
     /** Exchange property: the caller's remote address. */
     public static final String REMOTE_ADDRESS = "lienthongRemoteAddress";
+    /** Exchange property: the {@code Transport} the request came by (which port, which client certificate). */
+    public static final String TRANSPORT = "lienthongTransport";
     /** Exchange property: the path of the HTTP request (without the query string). */
     public static final String REQUEST_PATH = "lienthongRequestPath";
     /** Exchange property: the allow-listed query parameters of the request, a {@code Map<String, String>}. */

@@ -53,6 +53,10 @@ public class GatewayProperties {
     private final RateLimit rateLimit = new RateLimit();
     @Valid
     private final Management management = new Management();
+    @Valid
+    private final Mtls mtls = new Mtls();
+    private final ApiKeys apiKeys = new ApiKeys();
+    private final PlainHttp plainHttp = new PlainHttp();
     private final DossierRules dossier = new DossierRules();
 
     public Path getHome() { return home; }
@@ -71,6 +75,9 @@ public class GatewayProperties {
     public Log getLog() { return log; }
     public RateLimit getRateLimit() { return rateLimit; }
     public Management getManagement() { return management; }
+    public Mtls getMtls() { return mtls; }
+    public ApiKeys getApiKeys() { return apiKeys; }
+    public PlainHttp getPlainHttp() { return plainHttp; }
     public DossierRules getDossier() { return dossier; }
 
     /** The dossier status table: for each status, the statuses a progress step may lead to (none: final). */
@@ -79,6 +86,45 @@ public class GatewayProperties {
 
         public Map<DossierStatus, List<DossierStatus>> getTransitions() { return transitions; }
         public void setTransitions(Map<DossierStatus, List<DossierStatus>> transitions) { this.transitions = transitions; }
+    }
+
+    /**
+     * The HTTPS port with mutual TLS: its number (0 turns it off, -1 takes a free port, for tests) and the PKCS#12 file
+     * with the server's key and chain, relative to {@code lienthong.home}.
+     */
+    public static class Mtls {
+        @Min(-1) @Max(65535)
+        private int port = 8443;
+        @NotNull
+        private Path keystore = Path.of("certs-sample/server-localhost.p12");
+        @NotNull
+        private String keystorePassword = "";
+        private String keystoreAlias;
+
+        public int getPort() { return port; }
+        public void setPort(int port) { this.port = port; }
+        public Path getKeystore() { return keystore; }
+        public void setKeystore(Path keystore) { this.keystore = keystore; }
+        public String getKeystorePassword() { return keystorePassword; }
+        public void setKeystorePassword(String keystorePassword) { this.keystorePassword = keystorePassword; }
+        public String getKeystoreAlias() { return keystoreAlias; }
+        public void setKeystoreAlias(String keystoreAlias) { this.keystoreAlias = keystoreAlias; }
+    }
+
+    /** Whether the plain HTTP port identifies clients by {@code X-API-Key}; the production profile turns it off. */
+    public static class ApiKeys {
+        private boolean enabled = true;
+
+        public boolean isEnabled() { return enabled; }
+        public void setEnabled(boolean enabled) { this.enabled = enabled; }
+    }
+
+    /** Whether the plain HTTP port serves only {@code /actuator/health} (the production profile's default). */
+    public static class PlainHttp {
+        private boolean healthOnly = false;
+
+        public boolean isHealthOnly() { return healthOnly; }
+        public void setHealthOnly(boolean healthOnly) { this.healthOnly = healthOnly; }
     }
 
     /** Who may reach the management endpoints other than health (metrics): networks as {@code address/prefix}. */
@@ -123,13 +169,18 @@ public class GatewayProperties {
         public void setMaxJsonNumberLength(int maxJsonNumberLength) { this.maxJsonNumberLength = maxJsonNumberLength; }
     }
 
-    /** A registered client system: its identity, the SHA-256 of its API key, and its roles. */
+    /**
+     * A registered client system: its identity, how it proves it (the SHA-256 of its API key, the organ codes of its
+     * client certificates, or both), and its roles and rights.
+     */
     public static class Client {
         @NotBlank
         private String id;
-        @NotBlank
         @Pattern(regexp = "[0-9a-f]{64}", message = "must be the lower-case hex SHA-256 of the API key")
         private String apiKeySha256;
+        private List<@NotNull @Pattern(regexp = "[0-9]{3}\\.[0-9]{2}\\.[0-9]{2}\\.[A-Z][0-9]{2}",
+                message = "must be an organ code such as 000.00.17.H56") String> certificateOrganCodes =
+                new ArrayList<>();
         @NotEmpty
         private List<String> roles = new ArrayList<>();
         private List<String> agencies = new ArrayList<>();
@@ -144,10 +195,21 @@ public class GatewayProperties {
             return roles == null || !roles.contains("AGENCY") || !operations.isEmpty();
         }
 
+        /** A client nobody could authenticate as is a mistake in the configuration. */
+        @AssertTrue(message = "a client needs an api-key-sha256 or certificate-organ-codes (lienthong.clients[n])")
+        public boolean isIdentifiable() {
+            return apiKeySha256 != null || certificateOrganCodes != null && !certificateOrganCodes.isEmpty();
+        }
+
         public String getId() { return id; }
         public void setId(String id) { this.id = id; }
         public String getApiKeySha256() { return apiKeySha256; }
         public void setApiKeySha256(String apiKeySha256) { this.apiKeySha256 = apiKeySha256; }
+        /** The organ codes (subject OU) of the client certificates that identify this client on the mTLS port. */
+        public List<String> getCertificateOrganCodes() { return certificateOrganCodes; }
+        public void setCertificateOrganCodes(List<String> certificateOrganCodes) {
+            this.certificateOrganCodes = certificateOrganCodes;
+        }
         public List<String> getRoles() { return roles; }
         public void setRoles(List<String> roles) { this.roles = roles; }
         public List<String> getAgencies() { return agencies; }

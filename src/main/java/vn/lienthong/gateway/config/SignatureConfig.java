@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import vn.lienthong.gateway.ingress.StrictJsonReader;
+import vn.lienthong.gateway.signature.ClientCertificateValidator;
 import vn.lienthong.gateway.signature.CmsSignatureVerifier;
 import vn.lienthong.gateway.signature.OcspResponder;
 import vn.lienthong.gateway.signature.RevocationLists;
@@ -15,8 +16,8 @@ import vn.lienthong.gateway.signature.TrustProperties;
 import vn.lienthong.gateway.signature.XmlSignatureVerifier;
 
 /**
- * Wires signature verification: the trust anchors, CRLs and OCSP responder of {@code lienthong.trust.*}, and the CMS
- * and XML verifiers.
+ * Wires signature verification: the trust anchors, CRLs and OCSP responder of {@code lienthong.trust.*}, the CMS
+ * and XML verifiers, and the check of mTLS client certificates against the same trust.
  */
 @Configuration(proxyBeanMethods = false)
 class SignatureConfig {
@@ -42,6 +43,12 @@ class SignatureConfig {
     XmlSignatureVerifier xmlSignatureVerifier(TrustAnchors trustAnchors, RevocationLists revocationLists,
                                               GatewayProperties gateway, TrustProperties trust, Clock clock) {
         return new XmlSignatureVerifier(trustAnchors, revocationLists, ocspResponder(gateway, trust), clock);
+    }
+
+    @Bean
+    ClientCertificateValidator clientCertificateValidator(TrustAnchors trustAnchors, RevocationLists revocationLists,
+                                                          GatewayProperties gateway, TrustProperties trust) {
+        return new ClientCertificateValidator(trustAnchors, revocationLists, ocspResponder(gateway, trust));
     }
 
     private static Optional<OcspResponder> ocspResponder(GatewayProperties gateway, TrustProperties trust) {

@@ -4,9 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Objects;
+import java.util.Optional;
 
 import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
@@ -17,7 +17,12 @@ import vn.lienthong.gateway.GatewayException;
 import vn.lienthong.gateway.Sha256;
 import vn.lienthong.gateway.config.GatewayProperties;
 
-/** Identifies the caller by the {@code X-API-Key} header against the hashed keys of the configured clients. */
+/**
+ * Identifies the caller and applies its rate limit, the first step after {@code ingressHeaders} of every REST and
+ * SOAP route: on the mTLS port by its client certificate alone ({@link ClientCertificateAuthenticator}), on the plain
+ * HTTP port by the {@code X-API-Key} header against the hashed keys of the configured clients, unless
+ * {@code lienthong.api-keys.enabled} is false.
+ */
 @Component("apiKeyAuthenticator")
 public class ApiKeyAuthenticator {
 
@@ -25,14 +30,17 @@ public class ApiKeyAuthenticator {
     private static final int MAX_KEY_LENGTH = 256;
 
     private final List<Registered> clients;
+    private final boolean apiKeysEnabled;
+    private final ClientCertificateAuthenticator certificates;
     private final RateLimiter rateLimiter;
 
-    ApiKeyAuthenticator(GatewayProperties properties, RateLimiter rateLimiter) {
+    ApiKeyAuthenticator(GatewayProperties properties, ClientCertificateAuthenticator certificates,
+                        RateLimiter rateLimiter) {
+        this.certificates = certificates;
         this.rateLimiter = rateLimiter;
-        this.clients = properties.getClients().stream()
-                .map(c -> new Registered(HexFormat.of().parseHex(c.getApiKeySha256()),
-                        new ClientIdentity(c.getId(), new LinkedHashSet<>(c.getRoles()), List.copyOf(c.getAgencies()),
-                                Set.copyOf(c.getOperations()), Set.copyOf(c.getDestinations()))))
+        this.apiKeysEnabled = properties.getApiKeys().isEnabled();
+        this.clients = properties.getClients().stream().filter(c -> c.getApiKeySha256() != null)
+                .map(c -> new Registered(HexFormat.of().parseHex(c.getApiKeySha256()), ClientIdentity.of(c)))
                 .toList();
     }
 
@@ -41,12 +49,9 @@ public class ApiKeyAuthenticator {
      * {@code Retry-After} a client over its rate limit.
      */
     public void authenticate(Exchange exchange) {
-        String key = exchange.getIn().getHeader(HEADER, String.class);
-        if (key == null || key.isBlank()) {
-            throw new GatewayException(ErrorCode.AUTHENTICATION_REQUIRED, "Send the API key in the X-API-Key header.");
-        }
-        ClientIdentity identity = identify(key)
-                .orElseThrow(() -> new GatewayException(ErrorCode.API_KEY_INVALID, "The API key is not registered."));
+        Transport transport = Objects.requireNonNullElse(exchange.getProperty(ExchangeKeys.TRANSPORT, Transport.class),
+                new Transport(false, List.of()));
+        ClientIdentity identity = transport.mutualTls() ? certificates.identify(transport) : byApiKey(exchange);
         exchange.setProperty(ExchangeKeys.CLIENT, identity);
         Duration wait = rateLimiter.admit(identity.id());
         if (!wait.isZero()) {
@@ -54,6 +59,19 @@ public class ApiKeyAuthenticator {
             throw new GatewayException(ErrorCode.RATE_LIMITED, "This client is over its rate limit; try again in "
                     + seconds + " s.").retryAfter(seconds);
         }
+    }
+
+    private ClientIdentity byApiKey(Exchange exchange) {
+        if (!apiKeysEnabled) {
+            throw new GatewayException(ErrorCode.AUTHENTICATION_REQUIRED,
+                    "API keys are turned off; present a client certificate on the mTLS port.");
+        }
+        String key = exchange.getIn().getHeader(HEADER, String.class);
+        if (key == null || key.isBlank()) {
+            throw new GatewayException(ErrorCode.AUTHENTICATION_REQUIRED, "Send the API key in the X-API-Key header.");
+        }
+        return identify(key)
+                .orElseThrow(() -> new GatewayException(ErrorCode.API_KEY_INVALID, "The API key is not registered."));
     }
 
     /** Requires the authenticated caller to be an administrator. */
@@ -72,9 +90,9 @@ public class ApiKeyAuthenticator {
         }
     }
 
-    java.util.Optional<ClientIdentity> identify(String key) {
+    Optional<ClientIdentity> identify(String key) {
         if (key.length() > MAX_KEY_LENGTH) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         byte[] hash = Sha256.digest(key.getBytes(StandardCharsets.UTF_8));
         ClientIdentity found = null;
@@ -83,7 +101,7 @@ public class ApiKeyAuthenticator {
                 found = client.identity();
             }
         }
-        return java.util.Optional.ofNullable(found);
+        return Optional.ofNullable(found);
     }
 
     private record Registered(byte[] keyHash, ClientIdentity identity) {

@@ -1,7 +1,10 @@
 package vn.lienthong.gateway.ingress;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+
+import vn.lienthong.gateway.config.GatewayProperties;
 
 /**
  * An authenticated client system: its id, roles, the agency-code patterns it may speak for, the operations it may
@@ -13,6 +16,13 @@ public record ClientIdentity(String id, Set<String> roles, List<String> agencyPa
     public static final String ROLE_AGENCY = "AGENCY";
     public static final String ROLE_ADMIN = "ADMIN";
     public static final String ROLE_AUDITOR = "AUDITOR";
+
+    /** The identity of a configured client, with its roles and rights. */
+    public static ClientIdentity of(GatewayProperties.Client client) {
+        return new ClientIdentity(client.getId(), new LinkedHashSet<>(client.getRoles()),
+                List.copyOf(client.getAgencies()), Set.copyOf(client.getOperations()),
+                Set.copyOf(client.getDestinations()));
+    }
 
     public boolean hasRole(String role) {
         return roles.contains(role);

@@ -29,10 +29,17 @@ public class IngressHeaders {
             "dossierCode", "agency", "client", "event", "level");
     private static final int MAX_HEADER_LENGTH = 1024;
 
+    private final MtlsConnector mtls;
+
+    IngressHeaders(MtlsConnector mtls) {
+        this.mtls = mtls;
+    }
+
     /**
      * Keeps the allow-listed headers and the route's path parameters, and puts the allow-listed query parameters in
-     * {@link ExchangeKeys#QUERY}; everything else is removed. The body exactly as received (kept by the body-limit
-     * filter) goes to {@link ExchangeKeys#RAW_BODY}, before anything decodes it.
+     * {@link ExchangeKeys#QUERY} and the {@link Transport} in {@link ExchangeKeys#TRANSPORT}; everything else is
+     * removed. The body exactly as received (kept by the body-limit filter) goes to {@link ExchangeKeys#RAW_BODY},
+     * before anything decodes it.
      */
     public void reduceToAllowList(Exchange exchange) {
         PlatformHttpMessage in = exchange.getIn(PlatformHttpMessage.class);
@@ -53,6 +60,7 @@ public class IngressHeaders {
             variables.forEach((name, value) -> message.setHeader(String.valueOf(name), String.valueOf(value)));
         }
         exchange.setProperty(ExchangeKeys.REMOTE_ADDRESS, request.getRemoteAddr());
+        exchange.setProperty(ExchangeKeys.TRANSPORT, Transport.of(request, mtls));
         exchange.setProperty(ExchangeKeys.REQUEST_PATH, request.getRequestURI());
         exchange.setProperty(ExchangeKeys.QUERY, queryParameters(request.getQueryString()));
         if (request.getAttribute(ExchangeKeys.RAW_BODY) instanceof byte[] raw) {

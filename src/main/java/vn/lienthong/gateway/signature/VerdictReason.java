@@ -27,7 +27,10 @@ public enum VerdictReason {
     UNSUPPORTED_ALGORITHM,
     /** RSA below 2048 bits, EC below 256 bits, or another kind of key. */
     WEAK_KEY,
-    /** The signer's certificate is not for signing (key usage without digitalSignature and nonRepudiation). */
+    /**
+     * The certificate is not for its use: a signer's without digitalSignature and nonRepudiation, a TLS client's
+     * without clientAuth.
+     */
     KEY_USAGE_NOT_ALLOWED,
     /** A certificate of the path was expired at validation time. */
     CERT_EXPIRED,

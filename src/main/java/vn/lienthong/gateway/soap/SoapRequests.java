@@ -26,6 +26,8 @@ import vn.lienthong.gateway.ErrorCode;
 import vn.lienthong.gateway.ExchangeKeys;
 import vn.lienthong.gateway.GatewayException;
 import vn.lienthong.gateway.GatewayException.Violation;
+import vn.lienthong.gateway.ingress.MtlsConnector;
+import vn.lienthong.gateway.ingress.Transport;
 
 /**
  * Reads a SOAP request for the routes: the few values the gateway takes from it (the {@code X-API-Key} HTTP header,
@@ -43,16 +45,19 @@ public class SoapRequests {
     private final ObjectMapper json;
     private final XmlRefusals xmlRefusals;
     private final int maxAttachments;
+    private final MtlsConnector mtls;
 
-    SoapRequests(ObjectMapper json, SoapProperties limits) {
+    SoapRequests(ObjectMapper json, SoapProperties limits, MtlsConnector mtls) {
         this.json = json;
+        this.mtls = mtls;
         this.xmlRefusals = new XmlRefusals(limits);
         this.maxAttachments = limits.getMaxAttachments();
     }
 
     /**
      * Removes every Camel header and sets only {@code X-API-Key} (from the HTTP request) and {@code Idempotency-Key}
-     * (from the SOAP header); the operation, the remote address, the path and the raw body go to exchange properties.
+     * (from the SOAP header); the operation, the remote address, the transport (port and client certificate), the path
+     * and the raw body go to exchange properties.
      */
     public void reduceToAllowList(Exchange exchange) {
         Message cxf = exchange.getProperty(SoapContract.CXF_MESSAGE, Message.class);
@@ -74,6 +79,7 @@ public class SoapRequests {
                 BindingOperationInfo.class);
         exchange.setProperty(SoapContract.OPERATION, operation == null ? null : operation.getName().getLocalPart());
         exchange.setProperty(ExchangeKeys.REMOTE_ADDRESS, request.getRemoteAddr());
+        exchange.setProperty(ExchangeKeys.TRANSPORT, Transport.of(request, mtls));
         exchange.setProperty(ExchangeKeys.REQUEST_PATH, request.getRequestURI());
         exchange.setProperty(ExchangeKeys.QUERY, Map.of());
         exchange.setProperty(ExchangeKeys.RAW_BODY, request.getAttribute(ExchangeKeys.RAW_BODY));

@@ -421,7 +421,7 @@ class DvcqgClientTest {
         DvcqgProperties blank = new DvcqgProperties();
         blank.setBaseUrl(null);
         MockEnvironment production = new MockEnvironment();
-        production.setActiveProfiles("prod");
+        production.setActiveProfiles("production");
 
         assertThatThrownBy(() -> new DvcqgEndpoint(blank, production, null))
                 .isInstanceOf(IllegalStateException.class)

@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.apache.camel.Exchange;
@@ -20,6 +24,9 @@ import vn.lienthong.gateway.ExchangeKeys;
 import vn.lienthong.gateway.GatewayException;
 import vn.lienthong.gateway.Sha256;
 import vn.lienthong.gateway.config.GatewayProperties;
+import vn.lienthong.gateway.signature.ClientCertificateValidator;
+import vn.lienthong.gateway.signature.RevocationLists;
+import vn.lienthong.gateway.signature.TrustAnchors;
 
 /** Clients are known by the hash of their API key, act only for the agencies their patterns name, and need roles. */
 class ClientIdentityAndApiKeyTest {
@@ -37,8 +44,8 @@ class ClientIdentityAndApiKeyTest {
             client("longest", LONGEST_KEY, List.of(ClientIdentity.ROLE_AGENCY), List.of()),
             client("overlong", OVERLONG_KEY, List.of(ClientIdentity.ROLE_AGENCY), List.of()));
 
-    private final ApiKeyAuthenticator authenticator = new ApiKeyAuthenticator(PROPERTIES,
-            new RateLimiter(java.time.Clock.systemUTC(), PROPERTIES));
+    private final ApiKeyAuthenticator authenticator = new ApiKeyAuthenticator(PROPERTIES, sampleCertificates(),
+            new RateLimiter(Clock.systemUTC(), PROPERTIES));
 
     // --- ClientIdentity.mayActFor ---
 
@@ -145,6 +152,22 @@ class ClientIdentityAndApiKeyTest {
     }
 
     // --- ApiKeyAuthenticator.authenticate ---
+
+    @Test
+    void refusesARegisteredApiKeyWhenApiKeysAreTurnedOff() {
+        GatewayProperties keysOff = properties(client("so-tu-phap", AGENCY_KEY, List.of(ClientIdentity.ROLE_AGENCY),
+                List.of("*.H56")));
+        keysOff.getApiKeys().setEnabled(false);
+        ApiKeyAuthenticator certificatesOnly = new ApiKeyAuthenticator(keysOff, sampleCertificates(),
+                new RateLimiter(Clock.systemUTC(), keysOff));
+        Exchange exchange = exchange(AGENCY_KEY);
+
+        GatewayException e = refusal(() -> certificatesOnly.authenticate(exchange));
+
+        assertThat(e.code()).isEqualTo(ErrorCode.AUTHENTICATION_REQUIRED);
+        assertThat(e.getMessage()).contains("API keys are turned off");
+        assertThat(exchange.getProperty(ExchangeKeys.CLIENT)).isNull();
+    }
 
     @Test
     void requiresTheApiKeyHeader() {
@@ -254,6 +277,15 @@ class ClientIdentityAndApiKeyTest {
         }
         client.setDestinations(List.of("DVCQG"));
         return client;
+    }
+
+    private static ClientCertificateAuthenticator sampleCertificates() {
+        Path home = Path.of("").toAbsolutePath();
+        return new ClientCertificateAuthenticator(PROPERTIES, new ClientCertificateValidator(
+                TrustAnchors.load(home, List.of(Path.of("certs-sample/trust-anchors.pem")), List.of()),
+                RevocationLists.configure(home, List.of("certs-sample/sample-gov-ca.crl.pem"), Duration.ofHours(1),
+                        Duration.ofSeconds(5), 1 << 20),
+                Optional.empty()), Clock.systemUTC());
     }
 
     private static GatewayProperties properties(GatewayProperties.Client... clients) {

@@ -3,6 +3,7 @@ package vn.lienthong.gateway.ingress;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.util.Map;
 
 import org.apache.camel.Exchange;
@@ -15,11 +16,12 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.web.servlet.HandlerMapping;
 
 import vn.lienthong.gateway.ExchangeKeys;
+import vn.lienthong.gateway.config.GatewayProperties;
 
 /** Only the allow-listed headers and the route's path parameters survive, read from the servlet request itself. */
 class IngressHeadersTest {
 
-    private final IngressHeaders headers = new IngressHeaders();
+    private final IngressHeaders headers = new IngressHeaders(new MtlsConnector(mtlsOff()));
 
     @Test
     void keepsOnlyAllowListedHeadersAndPathParameters() {
@@ -107,5 +109,12 @@ class IngressHeadersTest {
         Exchange exchange = new DefaultExchange(new DefaultCamelContext());
         exchange.setIn(new PlatformHttpMessage(request, new MockHttpServletResponse(), exchange, null, false));
         return exchange;
+    }
+
+    private static GatewayProperties mtlsOff() {
+        GatewayProperties properties = new GatewayProperties();
+        properties.setHome(Path.of(""));
+        properties.getMtls().setPort(0);
+        return properties;
     }
 }
