@@ -4,19 +4,11 @@ import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
@@ -37,7 +29,6 @@ public final class MtlsThroughputBench {
 
     private static final int CLIENTS = 8;
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final AtomicInteger SEQUENCE = new AtomicInteger();
     private static final char[] PASSWORD = "sandbox".toCharArray();
 
     private MtlsThroughputBench() {
@@ -72,35 +63,7 @@ public final class MtlsThroughputBench {
 
     private static void round(String name, Supplier<HttpClient> clientMaker, IntFunction<HttpRequest> request,
                               int total) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
-        List<Future<List<Long>>> clients = new ArrayList<>();
-        long start = System.nanoTime();
-        for (int c = 0; c < CLIENTS; c++) {
-            clients.add(pool.submit(() -> {
-                HttpClient http = clientMaker.get();
-                List<Long> latencies = new ArrayList<>();
-                for (int i = 0; i < total / CLIENTS; i++) {
-                    long t0 = System.nanoTime();
-                    HttpResponse<String> answer = http.send(request.apply(SEQUENCE.incrementAndGet()),
-                            HttpResponse.BodyHandlers.ofString());
-                    latencies.add(System.nanoTime() - t0);
-                    if (answer.statusCode() != 202) {
-                        throw new IllegalStateException(name + " answered " + answer.statusCode() + ": " + answer.body());
-                    }
-                }
-                return latencies;
-            }));
-        }
-        List<Long> all = new ArrayList<>();
-        for (Future<List<Long>> client : clients) {
-            all.addAll(client.get());
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        pool.shutdown();
-        Collections.sort(all);
-        System.out.printf("%-17s %,6d requests, %d clients: %,8.0f requests/s, p50 %.1f ms, p99 %.1f ms%n", name,
-                all.size(), CLIENTS, all.size() / seconds, all.get(all.size() / 2) / 1e6,
-                all.get((int) (all.size() * 0.99)) / 1e6);
+        ConcurrentRequests.round(name, CLIENTS, total, clientMaker, request, 202);
     }
 
     private static SSLContext sslContext(String clientKeystore) throws Exception {

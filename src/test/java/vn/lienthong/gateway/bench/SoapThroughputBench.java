@@ -3,18 +3,10 @@ package vn.lienthong.gateway.bench;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,7 +21,6 @@ public final class SoapThroughputBench {
 
     private static final int CLIENTS = 8;
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
     private SoapThroughputBench() {
     }
@@ -56,36 +47,8 @@ public final class SoapThroughputBench {
     }
 
     private static void round(String name, IntFunction<HttpRequest> request, int expected, int total) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
-        List<Future<List<Long>>> clients = new ArrayList<>();
-        long start = System.nanoTime();
-        for (int c = 0; c < CLIENTS; c++) {
-            clients.add(pool.submit(() -> {
-                HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                        .connectTimeout(Duration.ofSeconds(5)).build();
-                List<Long> latencies = new ArrayList<>();
-                for (int i = 0; i < total / CLIENTS; i++) {
-                    long t0 = System.nanoTime();
-                    HttpResponse<String> answer = http.send(request.apply(SEQUENCE.incrementAndGet()),
-                            HttpResponse.BodyHandlers.ofString());
-                    latencies.add(System.nanoTime() - t0);
-                    if (answer.statusCode() != expected) {
-                        throw new IllegalStateException(name + " answered " + answer.statusCode() + ": " + answer.body());
-                    }
-                }
-                return latencies;
-            }));
-        }
-        List<Long> all = new ArrayList<>();
-        for (Future<List<Long>> client : clients) {
-            all.addAll(client.get());
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        pool.shutdown();
-        Collections.sort(all);
-        System.out.printf("%-14s %,6d requests, %d clients: %,8.0f requests/s, p50 %.1f ms, p99 %.1f ms%n", name,
-                all.size(), CLIENTS, all.size() / seconds, all.get(all.size() / 2) / 1e6,
-                all.get((int) (all.size() * 0.99)) / 1e6);
+        ConcurrentRequests.round(name, CLIENTS, total, () -> HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build(), request, expected);
     }
 
     private static String code(int n) {
