@@ -22,6 +22,8 @@ public enum ErrorCode {
     QUERY_PARAMETER_INVALID(400, "Query parameter invalid"),
     REASON_REQUIRED(400, "A reason is required"),
     MESSAGE_NOT_DEAD_LETTERED(409, "Message is not dead-lettered"),
+    CHECKPOINT_NOT_FOUND(404, "No signed checkpoint of that size"),
+    EXPORT_IN_PROGRESS(429, "Another export is being written"),
     INTERNAL_ERROR(500, "Internal error");
 
     private final int httpStatus;

@@ -7,12 +7,13 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import vn.lienthong.gateway.messagelog.AuditExportWriter;
 import vn.lienthong.gateway.messagelog.MessageLogSealer;
 import vn.lienthong.gateway.messagelog.MessageLogVerifier;
 import vn.lienthong.gateway.signature.CmsSigner;
 import vn.lienthong.gateway.signature.SigningIdentity;
 
-/** Wires the tamper-evident message log: the gateway's signing key, the sealer and the verifier. */
+/** Wires the tamper-evident message log: the gateway's signing key, the sealer, the verifier and the export writer. */
 @Configuration(proxyBeanMethods = false)
 class MessageLogConfig {
 
@@ -35,5 +36,11 @@ class MessageLogConfig {
     @Bean
     MessageLogVerifier messageLogVerifier(JdbcTemplate jdbc, SigningIdentity gatewaySigningIdentity) {
         return new MessageLogVerifier(jdbc, gatewaySigningIdentity.certificate());
+    }
+
+    @Bean
+    AuditExportWriter auditExportWriter(JdbcTemplate jdbc, PlatformTransactionManager transactions,
+                                        SigningIdentity gatewaySigningIdentity, Clock clock) {
+        return new AuditExportWriter(jdbc, transactions, gatewaySigningIdentity, clock);
     }
 }

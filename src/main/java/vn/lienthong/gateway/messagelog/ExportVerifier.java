@@ -1,0 +1,565 @@
+package vn.lienthong.gateway.messagelog;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.cert.X509Certificate;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import vn.lienthong.gateway.messagelog.ExportManifest.ExportFile;
+import vn.lienthong.gateway.messagelog.OfflineVerifier.Invalid;
+import vn.lienthong.gateway.messagelog.merkle.CompactMerkleTree;
+import vn.lienthong.gateway.signature.CmsVerifier;
+
+/**
+ * Checks a {@value ExportLayout#FORMAT} archive offline: the manifest's signature (with the certificate of
+ * {@code certificates/0.der}, chained to a {@code --trust} anchor when one is given), the size and SHA-256 of every
+ * file it lists and that nothing else is in the archive, every checkpoint's signature; then, resuming the tree from
+ * the manifest's frontier, that every line of {@code entries.jsonl} is the canonical entry of its index and node whose
+ * leaf is the one recorded in {@code leaves.bin}, that the tree gives the signed root at every checkpoint, and that
+ * every payload an entry refers to is in the archive (named by its SHA-256, which its content must give) or listed as
+ * absent. Lines are checked and hashed on worker threads; the tree is built in order on the calling thread.
+ */
+final class ExportVerifier {
+
+    private static final int CHUNK_BYTES = 1 << 20;
+    private static final Pattern ABSENT = Pattern.compile(
+            "\\{\"index\":(0|[1-9][0-9]{0,18}),\"payloadSha256\":\"([0-9a-f]{64})\",\"reason\":\"(NOT_KEPT|NOT_IN_STORE)\"}");
+    private static final long PROGRESS_NANOS = 1_000_000_000L;
+
+    private final ExportArchive archive;
+    private final List<X509Certificate> anchors;
+    private final PrintStream progress;
+    private final int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+
+    ExportVerifier(ExportArchive archive, List<X509Certificate> anchors, PrintStream progress) {
+        this.archive = archive;
+        this.anchors = anchors;
+        this.progress = progress;
+    }
+
+    /** Checks the archive and answers the summary line, or throws naming the first bad entry or file. */
+    String verify() throws Invalid, IOException {
+        ExecutorService workers = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "export-verifier");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            return verify(workers);
+        } finally {
+            workers.shutdownNow();
+        }
+    }
+
+    private String verify(ExecutorService workers) throws Invalid, IOException {
+        List<X509Certificate> certificates = certificates();
+        byte[] manifestJson = archive.read(ExportLayout.MANIFEST, ExportLayout.MAX_MANIFEST_BYTES);
+        byte[] manifestSignature = archive.read(ExportLayout.MANIFEST_SIGNATURE, ExportLayout.MAX_SMALL_FILE_BYTES);
+        if (!CmsVerifier.verifiesDetached(manifestJson, manifestSignature, certificates.get(0))) {
+            throw new Invalid("manifest: its signature (manifest.p7s) does not verify with the certificate of "
+                    + ExportLayout.certificate(0) + ": the manifest or its signature was altered, or another key signed it");
+        }
+        ExportManifest manifest = ExportManifest.parse(manifestJson);
+        if (anchors != null) {
+            SignerTrust.checkChain(certificates, anchors, manifest.createdAt(), "manifest");
+        }
+        Map<String, ExportFile> listed = listedFiles(manifest);
+        Set<String> payloadFiles = payloadFiles(listed);
+        for (ExportFile file : listed.values()) {
+            if (!file.path().equals(ExportLayout.ENTRIES)) {
+                checkHash(file);
+            }
+        }
+        if (listed.get(ExportLayout.LEAVES).bytes() != manifest.entries() * ExportLayout.LEAF_BYTES) {
+            throw new Invalid("file " + ExportLayout.LEAVES + ": it holds " + listed.get(ExportLayout.LEAVES).bytes()
+                    + " bytes, not 32 for each of the " + manifest.entries() + " entries");
+        }
+        TreeMap<Long, SignedTreeHead> checkpoints = checkpoints(workers, listed, manifest, certificates.get(0));
+        checkPayloadFiles(workers, payloadFiles, manifest);
+        EntryPass pass = new EntryPass(manifest, checkpoints, payloadFiles, listed);
+        pass.run(workers);
+        SignedTreeHead last = checkpoints.lastEntry().getValue();
+        return "export of node " + manifest.nodeId() + ": entries " + manifest.firstIndex() + ".."
+                + (manifest.endIndex() - 1) + " (" + manifest.entries() + " entries, " + manifest.entriesInRequestedRange()
+                + " in the requested range), " + payloadFiles.size() + " payloads (" + manifest.payloadsAbsent()
+                + " absent, listed in " + ExportLayout.PAYLOADS_ABSENT + "), " + checkpoints.size()
+                + " checkpoints, the last of size " + last.head().size() + " signed at " + last.time() + " by "
+                + certificates.get(0).getSubjectX500Principal().getName() + SignerTrust.note(anchors)
+                + "; left out: " + manifest.notYetCheckpointed() + " not yet checkpointed, " + manifest.notYetSealed()
+                + " not yet sealed";
+    }
+
+    private List<X509Certificate> certificates() throws Invalid, IOException {
+        List<X509Certificate> certificates = new ArrayList<>();
+        for (int i = 0; archive.has(ExportLayout.certificate(i)); i++) {
+            String name = ExportLayout.certificate(i);
+            certificates.add(SignerTrust.certificate(archive.read(name, ExportLayout.MAX_SMALL_FILE_BYTES), "file " + name));
+        }
+        if (certificates.isEmpty()) {
+            throw new Invalid("file " + ExportLayout.certificate(0) + ": the archive holds no signer certificate");
+        }
+        return certificates;
+    }
+
+    /** The files the manifest lists, each of which must be in the archive, and nothing else but payloads. */
+    private Map<String, ExportFile> listedFiles(ExportManifest manifest) throws Invalid {
+        Map<String, ExportFile> listed = new HashMap<>();
+        for (ExportFile file : manifest.files()) {
+            listed.put(file.path(), file);
+            if (!archive.has(file.path())) {
+                throw new Invalid("file " + file.path() + ": the manifest lists it but the archive does not hold it");
+            }
+        }
+        for (String required : List.of(ExportLayout.ENTRIES, ExportLayout.LEAVES, ExportLayout.PAYLOADS_ABSENT,
+                ExportLayout.certificate(0))) {
+            if (!listed.containsKey(required)) {
+                throw new Invalid("manifest: it does not list " + required);
+            }
+        }
+        return listed;
+    }
+
+    private Set<String> payloadFiles(Map<String, ExportFile> listed) throws Invalid {
+        Set<String> payloads = new HashSet<>();
+        for (String name : archive.names()) {
+            Matcher payload = ExportLayout.PAYLOAD.matcher(name);
+            if (payload.matches()) {
+                payloads.add(payload.group(1));
+            } else if (!listed.containsKey(name) && !name.equals(ExportLayout.MANIFEST)
+                    && !name.equals(ExportLayout.MANIFEST_SIGNATURE)) {
+                throw new Invalid("file " + name + ": the signed manifest does not list it (it was added)");
+            }
+        }
+        return payloads;
+    }
+
+    private void checkHash(ExportFile file) throws Invalid, IOException {
+        MessageDigest sha256 = sha256();
+        long bytes = 0;
+        try (InputStream in = archive.open(file.path(), file.bytes())) {
+            byte[] buffer = new byte[64 * 1024];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                sha256.update(buffer, 0, n);
+                bytes += n;
+            }
+        } catch (ExportArchive.TooLarge e) {
+            throw new Invalid("file " + file.path() + ": it is larger than the " + file.bytes()
+                    + " bytes the manifest gives");
+        }
+        if (bytes != file.bytes() || !HexFormat.of().formatHex(sha256.digest()).equals(file.sha256())) {
+            throw new Invalid("file " + file.path() + ": its content is not the one the signed manifest gives "
+                    + "(SHA-256 or size differs): it was altered");
+        }
+    }
+
+    /** Every checkpoint listed, its signature checked, by size; the last must end the range. */
+    private TreeMap<Long, SignedTreeHead> checkpoints(ExecutorService workers, Map<String, ExportFile> listed,
+                                                      ExportManifest manifest, X509Certificate signer)
+            throws Invalid, IOException {
+        TreeMap<Long, Future<SignedTreeHead>> pending = new TreeMap<>();
+        for (String name : listed.keySet()) {
+            Matcher m = ExportLayout.CHECKPOINT_HEAD.matcher(name);
+            if (!m.matches()) {
+                continue;
+            }
+            long size = Long.parseLong(m.group(1));
+            String signatureName = ExportLayout.checkpointSignature(size);
+            if (!listed.containsKey(signatureName)) {
+                throw new Invalid("file " + signatureName + ": the checkpoint of size " + size + " has no signature");
+            }
+            String head = new String(archive.read(name, ExportLayout.MAX_SMALL_FILE_BYTES), StandardCharsets.US_ASCII);
+            byte[] signature = archive.read(signatureName, ExportLayout.MAX_SMALL_FILE_BYTES);
+            pending.put(size, workers.submit(() -> SignedTreeHead.verify(head, signature, signer, "file " + signatureName)));
+        }
+        TreeMap<Long, SignedTreeHead> checkpoints = new TreeMap<>();
+        for (Map.Entry<Long, Future<SignedTreeHead>> e : pending.entrySet()) {
+            SignedTreeHead checkpoint = await(e.getValue());
+            long size = e.getKey();
+            String where = "file " + ExportLayout.checkpointHead(size) + ": ";
+            if (checkpoint.head().size() != size) {
+                throw new Invalid(where + "its tree head has size " + checkpoint.head().size() + ", not " + size);
+            }
+            if (!checkpoint.head().nodeId().equals(manifest.nodeId())) {
+                throw new Invalid(where + "it is a checkpoint of node " + checkpoint.head().nodeId() + ", not "
+                        + manifest.nodeId());
+            }
+            if (size < manifest.firstIndex() || size > manifest.endIndex()) {
+                throw new Invalid(where + "it lies outside the exported entries " + manifest.firstIndex() + ".."
+                        + (manifest.endIndex() - 1));
+            }
+            checkpoints.put(size, checkpoint);
+        }
+        for (String name : listed.keySet()) {
+            Matcher m = Pattern.compile("checkpoints/([0-9]+)\\.p7s").matcher(name);
+            if (m.matches() && !checkpoints.containsKey(Long.parseLong(m.group(1)))) {
+                throw new Invalid("file " + name + ": it signs no checkpoint of the archive");
+            }
+        }
+        if (checkpoints.isEmpty() || checkpoints.lastKey() != manifest.endIndex()) {
+            throw new Invalid("file " + ExportLayout.checkpointHead(manifest.endIndex()) + ": no signed checkpoint "
+                    + "ends the exported entries at " + manifest.endIndex());
+        }
+        return checkpoints;
+    }
+
+    /** Every payload file must hash to its name and be no larger than the manifest's largest. */
+    private void checkPayloadFiles(ExecutorService workers, Set<String> payloads, ExportManifest manifest)
+            throws Invalid {
+        if (payloads.size() != manifest.payloads()) {
+            throw new Invalid("manifest: it counts " + manifest.payloads() + " payloads, the archive holds "
+                    + payloads.size());
+        }
+        List<String> names = new ArrayList<>(payloads);
+        names.sort(null);
+        List<Future<String>> checks = new ArrayList<>();
+        for (String sha256 : names) {
+            checks.add(workers.submit(() -> payloadProblem(sha256, manifest.largestPayloadBytes())));
+        }
+        for (Future<String> check : checks) {
+            String problem = await(check);
+            if (problem != null) {
+                throw new Invalid(problem);
+            }
+        }
+    }
+
+    private String payloadProblem(String sha256, long largest) throws IOException {
+        String name = ExportLayout.payload(sha256);
+        MessageDigest digest = sha256();
+        try (InputStream in = archive.open(name, largest)) {
+            byte[] buffer = new byte[64 * 1024];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, n);
+            }
+        } catch (ExportArchive.TooLarge e) {
+            return "file " + name + ": it is larger than the largest payload the manifest gives (" + largest + " bytes)";
+        } catch (Invalid e) {
+            return e.getMessage();
+        }
+        return HexFormat.of().formatHex(digest.digest()).equals(sha256) ? null
+                : "file " + name + ": its content does not give the SHA-256 it is named by: it was altered";
+    }
+
+    private static <T> T await(Future<T> future) throws Invalid {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Invalid invalid) {
+                throw invalid;
+            }
+            if (e.getCause() instanceof IOException io) {
+                throw new UncheckedIOException(io);
+            }
+            throw new IllegalStateException("The verification failed: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted", e);
+        }
+    }
+
+    static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    /** The pass over {@code entries.jsonl}: workers check and hash chunks of lines, this thread takes them in order. */
+    private final class EntryPass {
+
+        private final ExportManifest manifest;
+        private final TreeMap<Long, SignedTreeHead> checkpoints;
+        private final Set<String> payloadFiles;
+        private final Set<String> referenced = new HashSet<>();
+        private final ExportFile entriesFile;
+        private final ExportFile absentFile;
+        private final byte[] nodeId;
+        private final CompactMerkleTree tree;
+        private final MessageDigest fileHash = sha256();
+        private long position;
+        private long nextProgress = System.nanoTime() + PROGRESS_NANOS;
+        private final long started = System.nanoTime();
+
+        EntryPass(ExportManifest manifest, TreeMap<Long, SignedTreeHead> checkpoints, Set<String> payloadFiles,
+                  Map<String, ExportFile> listed) {
+            this.manifest = manifest;
+            this.checkpoints = checkpoints;
+            this.payloadFiles = payloadFiles;
+            this.entriesFile = listed.get(ExportLayout.ENTRIES);
+            this.absentFile = listed.get(ExportLayout.PAYLOADS_ABSENT);
+            this.nodeId = manifest.nodeId().getBytes(StandardCharsets.UTF_8);
+            this.tree = CompactMerkleTree.resume(manifest.firstIndex(), manifest.frontier());
+            this.position = manifest.firstIndex();
+        }
+
+        void run(ExecutorService workers) throws Invalid, IOException {
+            checkRootAt(position);
+            try (InputStream entries = archive.open(ExportLayout.ENTRIES, entriesFile.bytes());
+                 InputStream leaves = archive.open(ExportLayout.LEAVES, manifest.entries() * ExportLayout.LEAF_BYTES);
+                 AbsentPayloads absent = new AbsentPayloads(archive.open(ExportLayout.PAYLOADS_ABSENT,
+                         absentFile.bytes()))) {
+                ArrayDeque<Future<Chunk>> inFlight = new ArrayDeque<>();
+                byte[] carry = new byte[0];
+                boolean more = true;
+                String brokenLastLine = null;
+                while (more || !inFlight.isEmpty()) {
+                    if (!more || inFlight.size() > threads) {
+                        take(await(inFlight.poll()), leaves, absent);
+                        continue;
+                    }
+                    byte[] buffer = new byte[CHUNK_BYTES];
+                    System.arraycopy(carry, 0, buffer, 0, carry.length);
+                    int filled = carry.length + entries.readNBytes(buffer, carry.length, buffer.length - carry.length);
+                    more = filled == buffer.length;
+                    int length = lastIndexOf(buffer, filled) + 1;
+                    if (length > 0) {
+                        fileHash.update(buffer, 0, length);
+                        inFlight.add(workers.submit(check(buffer, length)));
+                    }
+                    carry = Arrays.copyOfRange(buffer, length, filled);
+                    if (more && length == 0) {
+                        brokenLastLine = "its line is longer than " + ExportLayout.MAX_LINE_BYTES + " bytes";
+                        more = false;
+                    } else if (!more && carry.length > 0) {
+                        brokenLastLine = ExportLayout.ENTRIES + " ends in the middle of its line";
+                    }
+                }
+                if (brokenLastLine != null) {
+                    throw new Invalid("entry " + position + ": " + brokenLastLine);
+                }
+                finish(absent);
+            } catch (ExportArchive.TooLarge e) {
+                throw new Invalid("file " + ExportLayout.ENTRIES + ": it is larger than the " + entriesFile.bytes()
+                        + " bytes the manifest gives");
+            }
+        }
+
+        private Callable<Chunk> check(byte[] buffer, int length) {
+            return () -> Chunk.of(buffer, length, nodeId);
+        }
+
+        /** Takes the checked lines of a chunk in order: index, recorded leaf, tree, checkpoints and payloads. */
+        private void take(Chunk chunk, InputStream leaves, AbsentPayloads absent) throws Invalid, IOException {
+            byte[] recorded = leaves.readNBytes(Math.min(chunk.lines, (int) Math.max(0, manifest.endIndex() - position))
+                    * ExportLayout.LEAF_BYTES);
+            for (int i = 0; i < chunk.lines; i++, position++) {
+                String name = "entry " + position + ": ";
+                if (position >= manifest.endIndex()) {
+                    throw new Invalid(name + ExportLayout.ENTRIES + " holds more lines than the manifest's "
+                            + manifest.entries() + " entries");
+                }
+                long index = chunk.indexes[i];
+                if (index != position) {
+                    throw new Invalid(name + "it is missing or out of place: the line at its place holds entry " + index);
+                }
+                int at = i * ExportLayout.LEAF_BYTES;
+                if (!Arrays.equals(chunk.leaves, at, at + 32, recorded, at, at + 32)) {
+                    throw new Invalid(name + "it was altered: its content does not give the leaf hash recorded when it "
+                            + "was sealed (" + ExportLayout.LEAVES + ")");
+                }
+                tree.append(Arrays.copyOfRange(chunk.leaves, at, at + 32));
+                checkRootAt(position + 1);
+                String payload = chunk.payloads[i];
+                if (payload != null) {
+                    if (payloadFiles.contains(payload)) {
+                        referenced.add(payload);
+                    } else if (!absent.take(position, payload)) {
+                        throw new Invalid(name + "its payload " + payload + " is neither in " + ExportLayout.PAYLOADS_DIR
+                                + " nor listed in " + ExportLayout.PAYLOADS_ABSENT);
+                    }
+                }
+            }
+            if (chunk.errorLine == chunk.lines) {
+                throw new Invalid("entry " + position + ": " + chunk.error);
+            }
+            if (System.nanoTime() >= nextProgress) {
+                double seconds = (System.nanoTime() - started) / 1e9;
+                long checked = position - manifest.firstIndex();
+                progress.printf("export: %,d of %,d entries checked (%,.0f entries/s)%n", checked, manifest.entries(),
+                        checked / seconds);
+                nextProgress = System.nanoTime() + PROGRESS_NANOS;
+            }
+        }
+
+        private void checkRootAt(long size) throws Invalid {
+            SignedTreeHead checkpoint = checkpoints.get(size);
+            if (checkpoint != null && !Arrays.equals(tree.root(), checkpoint.head().root())) {
+                throw new Invalid("file " + ExportLayout.checkpointHead(size) + ": the entries up to " + (size - 1)
+                        + (manifest.firstIndex() > 0 ? " (with the frontier of the " + manifest.firstIndex()
+                        + " before the export)" : "") + " do not give the root signed at " + checkpoint.time()
+                        + ": entries were rewritten together with their recorded leaf hashes, or the frontier was altered");
+            }
+        }
+
+        private void finish(AbsentPayloads absent) throws Invalid, IOException {
+            if (position < manifest.endIndex()) {
+                throw new Invalid("entry " + position + ": it is missing: " + ExportLayout.ENTRIES + " ends after "
+                        + (position - manifest.firstIndex()) + " of the manifest's " + manifest.entries() + " entries");
+            }
+            if (!HexFormat.of().formatHex(fileHash.digest()).equals(entriesFile.sha256())) {
+                throw new Invalid("file " + ExportLayout.ENTRIES + ": its content is not the one the signed manifest "
+                        + "gives: it was altered");
+            }
+            absent.finish(manifest.payloadsAbsent());
+            for (String payload : payloadFiles) {
+                if (!referenced.contains(payload)) {
+                    throw new Invalid("file " + ExportLayout.payload(payload) + ": no exported entry refers to it");
+                }
+            }
+        }
+    }
+
+    private static int lastIndexOf(byte[] buffer, int length) {
+        for (int i = length - 1; i >= 0; i--) {
+            if (buffer[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The lines of {@code payloads-absent.jsonl}, taken in index order as the entries naming them come. */
+    private static final class AbsentPayloads implements AutoCloseable {
+
+        private final BufferedReader lines;
+        private long lineNumber;
+        private long taken;
+        private Matcher next;
+
+        AbsentPayloads(InputStream in) {
+            this.lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII));
+        }
+
+        /** Whether the next line lists this entry's payload as absent (it is then taken). */
+        boolean take(long index, String sha256) throws Invalid, IOException {
+            Matcher line = peek();
+            if (line == null || Long.parseLong(line.group(1)) != index || !line.group(2).equals(sha256)) {
+                return false;
+            }
+            next = null;
+            taken++;
+            return true;
+        }
+
+        void finish(long expected) throws Invalid, IOException {
+            Matcher line = peek();
+            if (line != null) {
+                throw new Invalid("file " + ExportLayout.PAYLOADS_ABSENT + ": line " + lineNumber + " lists entry "
+                        + line.group(1) + ", which does not refer to that payload, or not in index order");
+            }
+            if (taken != expected) {
+                throw new Invalid("manifest: it counts " + expected + " absent payloads, " + ExportLayout.PAYLOADS_ABSENT
+                        + " lists " + taken);
+            }
+        }
+
+        private Matcher peek() throws Invalid, IOException {
+            if (next == null) {
+                String line = lines.readLine();
+                if (line == null) {
+                    return null;
+                }
+                lineNumber++;
+                if (line.length() > 200 || !(next = ABSENT.matcher(line)).matches()) {
+                    throw new Invalid("file " + ExportLayout.PAYLOADS_ABSENT + ": line " + lineNumber
+                            + " is not an absent payload");
+                }
+            }
+            return next;
+        }
+
+        @Override
+        public void close() throws IOException {
+            lines.close();
+        }
+    }
+
+    /** One chunk of whole lines, checked and hashed by a worker: how many lines passed and the first problem. */
+    private static final class Chunk {
+
+        private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(ExportVerifier::sha256);
+
+        int lines;
+        long[] indexes;
+        String[] payloads;
+        byte[] leaves;
+        int errorLine = -1;
+        String error;
+
+        static Chunk of(byte[] buffer, int length, byte[] nodeId) {
+            Chunk chunk = new Chunk();
+            int capacity = Math.max(16, length / 256);
+            chunk.indexes = new long[capacity];
+            chunk.payloads = new String[capacity];
+            chunk.leaves = new byte[capacity * ExportLayout.LEAF_BYTES];
+            MessageDigest sha256 = SHA256.get();
+            CanonicalEntryLine.Fields fields = new CanonicalEntryLine.Fields();
+            int start = 0;
+            int i = 0;
+            while (start < length) {
+                int end = start;
+                while (buffer[end] != '\n') {
+                    end++;
+                }
+                if (i == chunk.indexes.length) {
+                    chunk.grow();
+                }
+                String why = end - start > ExportLayout.MAX_LINE_BYTES
+                        ? "its line is longer than " + ExportLayout.MAX_LINE_BYTES + " bytes"
+                        : CanonicalEntryLine.check(buffer, start, end - start, nodeId, fields);
+                if (why == null && !fields.nodeMatches) {
+                    why = "it is an entry of another node than the manifest's";
+                }
+                if (why != null) {
+                    chunk.errorLine = i;
+                    chunk.error = why;
+                    break;
+                }
+                chunk.indexes[i] = fields.index;
+                chunk.payloads[i] = fields.payloadSha256;
+                sha256.update((byte) 0);
+                sha256.update(buffer, start, end - start);
+                try {
+                    sha256.digest(chunk.leaves, i * ExportLayout.LEAF_BYTES, ExportLayout.LEAF_BYTES);
+                } catch (java.security.DigestException e) {
+                    throw new IllegalStateException(e);
+                }
+                i++;
+                start = end + 1;
+            }
+            chunk.lines = i;
+            return chunk;
+        }
+
+        private void grow() {
+            int capacity = indexes.length * 2;
+            indexes = Arrays.copyOf(indexes, capacity);
+            payloads = Arrays.copyOf(payloads, capacity);
+            leaves = Arrays.copyOf(leaves, capacity * ExportLayout.LEAF_BYTES);
+        }
+    }
+}
