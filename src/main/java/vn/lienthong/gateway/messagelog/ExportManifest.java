@@ -22,7 +22,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * range it holds, the frontier of the tree before the range, what it holds and left out, and the SHA-256 and size of
  * every file except the payloads (which are named by their SHA-256).
  */
-record ExportManifest(String nodeId, Instant createdAt, Instant from, Instant to, long firstIndex, long endIndex,
+public record ExportManifest(String nodeId, Instant createdAt, Instant from, Instant to, long firstIndex, long endIndex,
                       List<byte[]> frontier, long entriesInRequestedRange, long notYetCheckpointed,
                       long notYetSealed, long payloads, long payloadsAbsent, long largestPayloadBytes,
                       List<ExportFile> files) {
@@ -31,10 +31,10 @@ record ExportManifest(String nodeId, Instant createdAt, Instant from, Instant to
     private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
 
     /** A file of the archive: its name, its SHA-256 (lower-case hex) and its size in bytes. */
-    record ExportFile(String path, String sha256, long bytes) {
+    public record ExportFile(String path, String sha256, long bytes) {
     }
 
-    long entries() {
+    public long entries() {
         return endIndex - firstIndex;
     }
 

@@ -8,10 +8,10 @@ import java.util.List;
  * signed checkpoint), the frontier of the tree of the entries before it, the [from, to) time window asked for (null
  * for an open end), and how many entries of that window were left out because no checkpoint or seal covers them yet.
  */
-record ExportRange(String nodeId, Instant from, Instant to, long firstIndex, long endIndex, List<byte[]> frontier,
+public record ExportRange(String nodeId, Instant from, Instant to, long firstIndex, long endIndex, List<byte[]> frontier,
                    long notYetCheckpointed, long notYetSealed) {
 
-    ExportRange {
+    public ExportRange {
         if (firstIndex < 0 || endIndex <= firstIndex) {
             throw new IllegalArgumentException("an export range holds at least one entry: " + firstIndex + ".." + endIndex);
         }
@@ -23,7 +23,7 @@ record ExportRange(String nodeId, Instant from, Instant to, long firstIndex, lon
     }
 
     /** Whether an entry's time lies in the window asked for. */
-    boolean inRequestedRange(Instant time) {
+    public boolean inRequestedRange(Instant time) {
         return (from == null || !time.isBefore(from)) && (to == null || time.isBefore(to));
     }
 }

@@ -18,18 +18,18 @@ import vn.lienthong.gateway.messagelog.merkle.CompactMerkleTree;
  * after {@code from} to the end of the first signed checkpoint covering the last sealed entry before {@code to} (or
  * the last checkpoint, when none covers it yet), with the frontier of the entries before it.
  */
-final class ExportRanges {
+public final class ExportRanges {
 
     private final JdbcTemplate jdbc;
     private final String nodeId;
 
-    ExportRanges(JdbcTemplate jdbc, String nodeId) {
+    public ExportRanges(JdbcTemplate jdbc, String nodeId) {
         this.jdbc = jdbc;
         this.nodeId = nodeId;
     }
 
     /** The range of the window; 404 when the window holds no sealed entry under a signed checkpoint. */
-    ExportRange between(Instant from, Instant to) {
+    public ExportRange between(Instant from, Instant to) {
         Window window = new Window(from, to);
         Long first = jdbc.queryForObject("SELECT MIN(log_index) FROM message_event WHERE log_index IS NOT NULL"
                 + window.sql, Long.class, window.args());
