@@ -7,7 +7,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import vn.lienthong.gateway.messagelog.merkle.MerkleTree;
 
 /**
- * The leaf hashes of the first {@code size} sealed entries as stored, read a page of {@value #PAGE} at a time, so that
+ * The leaf hashes of the first {@code size} sealed entries as stored, read a page (of {@value #PAGE}) at a time, so that
  * a tree of any size can be hashed with one page in memory (a tree reads its leaves in runs of increasing index).
  */
 final class StoredLeafHashes implements MerkleTree.LeafHashes {
@@ -16,12 +16,19 @@ final class StoredLeafHashes implements MerkleTree.LeafHashes {
 
     private final JdbcTemplate jdbc;
     private final long size;
-    private final byte[] page = new byte[PAGE * 32];
+    private final int pageSize;
+    private final byte[] page;
     private long pageStart = -1;
 
     StoredLeafHashes(JdbcTemplate jdbc, long size) {
+        this(jdbc, size, PAGE);
+    }
+
+    StoredLeafHashes(JdbcTemplate jdbc, long size, int pageSize) {
         this.jdbc = jdbc;
         this.size = size;
+        this.pageSize = pageSize;
+        this.page = new byte[pageSize * 32];
     }
 
     @Override
@@ -34,7 +41,7 @@ final class StoredLeafHashes implements MerkleTree.LeafHashes {
         if (index < 0 || index >= size) {
             throw new IndexOutOfBoundsException("leaf " + index + " of " + size);
         }
-        long start = index - index % PAGE;
+        long start = index - index % pageSize;
         if (start != pageStart) {
             load(start);
         }
@@ -45,7 +52,7 @@ final class StoredLeafHashes implements MerkleTree.LeafHashes {
     }
 
     private void load(long start) {
-        long end = Math.min(start + PAGE, size);
+        long end = Math.min(start + pageSize, size);
         long[] next = {start};
         jdbc.query("SELECT log_index, leaf_hash FROM message_event WHERE log_index >= ? AND log_index < ? "
                 + "ORDER BY log_index", rs -> {
