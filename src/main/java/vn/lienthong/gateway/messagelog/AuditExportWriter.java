@@ -11,8 +11,10 @@ import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -129,26 +131,26 @@ public class AuditExportWriter {
         return manifest;
     }
 
-    /** The payload of every message an entry of the range refers to by its SHA-256, each once, named by its hash. */
+    /**
+     * The payload of every message an entry of the range refers to by its SHA-256, each once, named by its hash (the
+     * names written are remembered, as the archive's own directory remembers them).
+     */
     private Payloads writePayloads(ZipOutputStream zip, ExportRange range) {
-        long[] counts = {0, 0};
-        String[] previous = {null};
+        long[] largest = {0};
+        Set<String> written = new HashSet<>();
         jdbc.query("""
                 SELECT m.payload_sha256, m.payload FROM message_event e
                 JOIN message m ON m.message_id = e.message_id AND m.payload_sha256 = e.payload_sha256
                 WHERE e.log_index >= ? AND e.log_index < ?
-                ORDER BY m.payload_sha256""", rs -> {
+                ORDER BY e.log_index""", (RowCallbackHandler) rs -> {
             String sha256 = rs.getString(1).trim();
-            if (sha256.equals(previous[0])) {
-                return;
+            if (written.add(sha256)) {
+                byte[] payload = rs.getBytes(2);
+                writeFile(zip, ExportLayout.payload(sha256), file -> file.write(payload));
+                largest[0] = Math.max(largest[0], payload.length);
             }
-            previous[0] = sha256;
-            byte[] payload = rs.getBytes(2);
-            writeFile(zip, ExportLayout.payload(sha256), file -> file.write(payload));
-            counts[0]++;
-            counts[1] = Math.max(counts[1], payload.length);
         }, range.firstIndex(), range.endIndex());
-        return new Payloads(counts[0], counts[1]);
+        return new Payloads(written.size(), largest[0]);
     }
 
     private static ExportFile writeFile(ZipOutputStream zip, String name, FileContent content) {

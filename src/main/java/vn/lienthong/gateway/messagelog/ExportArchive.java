@@ -51,7 +51,7 @@ final class ExportArchive implements AutoCloseable {
                 throw new OfflineVerifier.Invalid("archive: the file name '" + printable(name) + "' points outside "
                         + "the archive's folder (an absolute path or '..'); the archive is refused");
             }
-            if (!ExportLayout.NAME.matcher(name).matches()) {
+            if (!ExportLayout.isExportFile(name)) {
                 throw new OfflineVerifier.Invalid("archive: '" + printable(name) + "' is not a file of an export");
             }
             if (files.put(name, entry) != null) {

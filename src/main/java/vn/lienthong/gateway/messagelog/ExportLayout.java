@@ -21,7 +21,6 @@ final class ExportLayout {
     static final Pattern NAME = Pattern.compile("manifest\\.json|manifest\\.p7s|entries\\.jsonl|leaves\\.bin"
             + "|payloads-absent\\.jsonl|payloads/[0-9a-f]{64}|checkpoints/[1-9][0-9]{0,18}\\.(json|p7s)"
             + "|certificates/[0-9]\\.der");
-    static final Pattern PAYLOAD = Pattern.compile("payloads/([0-9a-f]{64})");
     static final Pattern CHECKPOINT_HEAD = Pattern.compile("checkpoints/([1-9][0-9]{0,18})\\.json");
     static final Pattern CERTIFICATE = Pattern.compile("certificates/([0-9])\\.der");
 
@@ -39,6 +38,25 @@ final class ExportLayout {
     static final int LEAF_BYTES = 32;
 
     private ExportLayout() {
+    }
+
+    /** Whether a name is {@code payloads/} and 64 lower-case hex digits (the common case, checked without a regex). */
+    static boolean isPayload(String name) {
+        if (name.length() != PAYLOADS_DIR.length() + 64 || !name.startsWith(PAYLOADS_DIR)) {
+            return false;
+        }
+        for (int i = PAYLOADS_DIR.length(); i < name.length(); i++) {
+            char c = name.charAt(i);
+            if ((c < '0' || c > '9') && (c < 'a' || c > 'f')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether a name is one an export's file may have. */
+    static boolean isExportFile(String name) {
+        return isPayload(name) || NAME.matcher(name).matches();
     }
 
     static String checkpointHead(long size) {

@@ -117,7 +117,7 @@ public record ExportManifest(String nodeId, Instant createdAt, Instant from, Ins
         }
         for (JsonNode file : list) {
             String path = file.path("path").asText("");
-            if (!ExportLayout.NAME.matcher(path).matches() || ExportLayout.PAYLOAD.matcher(path).matches()
+            if (!ExportLayout.NAME.matcher(path).matches() || ExportLayout.isPayload(path)
                     || path.startsWith("manifest.") || !paths.add(path)) {
                 throw invalid("it lists a file that cannot be part of an export, or lists it twice: " + path);
             }

@@ -31,6 +31,7 @@ import java.util.regex.Pattern;
 import vn.lienthong.gateway.messagelog.ExportManifest.ExportFile;
 import vn.lienthong.gateway.messagelog.OfflineVerifier.Invalid;
 import vn.lienthong.gateway.messagelog.merkle.CompactMerkleTree;
+import vn.lienthong.gateway.signature.CmsSignerVerifier;
 import vn.lienthong.gateway.signature.CmsVerifier;
 
 /**
@@ -49,6 +50,8 @@ final class ExportVerifier {
             "\\{\"index\":(0|[1-9][0-9]{0,18}),\"payloadSha256\":\"([0-9a-f]{64})\",\"reason\":\"(NOT_KEPT|NOT_IN_STORE)\"}");
     private static final long PROGRESS_NANOS = 1_000_000_000L;
     private static final int PAYLOADS_PER_TASK = 512;
+    private static final int CHECKPOINTS_PER_TASK = 64;
+    private static final Pattern CHECKPOINT_SIGNATURE = Pattern.compile("checkpoints/([0-9]+)\\.p7s");
 
     private final ExportArchive archive;
     private final List<X509Certificate> anchors;
@@ -63,19 +66,26 @@ final class ExportVerifier {
 
     /** Checks the archive and answers the summary line, or throws naming the first bad entry or file. */
     String verify() throws Invalid, IOException {
-        ExecutorService workers = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "export-verifier");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService workers = pool("export-verifier");
+        ExecutorService payloadWorkers = pool("export-payload-verifier");
         try {
-            return verify(workers);
+            return verify(workers, payloadWorkers);
         } finally {
             workers.shutdownNow();
+            payloadWorkers.shutdownNow();
         }
     }
 
-    private String verify(ExecutorService workers) throws Invalid, IOException {
+    private ExecutorService pool(String name) {
+        return Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** The payloads are checked on threads of their own, beside the pass over the entries. */
+    private String verify(ExecutorService workers, ExecutorService payloadWorkers) throws Invalid, IOException {
         List<X509Certificate> certificates = certificates();
         byte[] manifestJson = archive.read(ExportLayout.MANIFEST, ExportLayout.MAX_MANIFEST_BYTES);
         byte[] manifestSignature = archive.read(ExportLayout.MANIFEST_SIGNATURE, ExportLayout.MAX_SMALL_FILE_BYTES);
@@ -89,9 +99,11 @@ final class ExportVerifier {
         }
         Map<String, ExportFile> listed = listedFiles(manifest);
         Set<String> payloadFiles = payloadFiles(listed);
-        for (ExportFile file : listed.values()) {
+        byte[] buffer = new byte[64 * 1024];
+        MessageDigest sha256 = sha256();
+        for (ExportFile file : manifest.files()) {
             if (!file.path().equals(ExportLayout.ENTRIES)) {
-                checkHash(file);
+                checkHash(file, buffer, sha256);
             }
         }
         if (listed.get(ExportLayout.LEAVES).bytes() != manifest.entries() * ExportLayout.LEAF_BYTES) {
@@ -99,9 +111,22 @@ final class ExportVerifier {
                     + " bytes, not 32 for each of the " + manifest.entries() + " entries");
         }
         TreeMap<Long, SignedTreeHead> checkpoints = checkpoints(workers, listed, manifest, certificates.get(0));
-        checkPayloadFiles(workers, payloadFiles, manifest);
-        EntryPass pass = new EntryPass(manifest, checkpoints, payloadFiles, listed);
-        pass.run(workers);
+        List<Future<String>> payloadChecks = checkPayloadFiles(payloadWorkers, payloadFiles, manifest);
+        Invalid badEntry = null;
+        try {
+            new EntryPass(manifest, checkpoints, payloadFiles, listed).run(workers);
+        } catch (Invalid e) {
+            badEntry = e;
+        }
+        for (Future<String> check : payloadChecks) {
+            String problem = await(check);
+            if (problem != null) {
+                throw new Invalid(problem);
+            }
+        }
+        if (badEntry != null) {
+            throw badEntry;
+        }
         SignedTreeHead last = checkpoints.lastEntry().getValue();
         return "export of node " + manifest.nodeId() + ": entries " + manifest.firstIndex() + ".."
                 + (manifest.endIndex() - 1) + " (" + manifest.entries() + " entries, " + manifest.entriesInRequestedRange()
@@ -146,9 +171,8 @@ final class ExportVerifier {
     private Set<String> payloadFiles(Map<String, ExportFile> listed) throws Invalid {
         Set<String> payloads = new HashSet<>();
         for (String name : archive.names()) {
-            Matcher payload = ExportLayout.PAYLOAD.matcher(name);
-            if (payload.matches()) {
-                payloads.add(payload.group(1));
+            if (ExportLayout.isPayload(name)) {
+                payloads.add(name.substring(ExportLayout.PAYLOADS_DIR.length()));
             } else if (!listed.containsKey(name) && !name.equals(ExportLayout.MANIFEST)
                     && !name.equals(ExportLayout.MANIFEST_SIGNATURE)) {
                 throw new Invalid("file " + name + ": the signed manifest does not list it (it was added)");
@@ -157,11 +181,10 @@ final class ExportVerifier {
         return payloads;
     }
 
-    private void checkHash(ExportFile file) throws Invalid, IOException {
-        MessageDigest sha256 = sha256();
+    private void checkHash(ExportFile file, byte[] buffer, MessageDigest sha256) throws Invalid, IOException {
+        sha256.reset();
         long bytes = 0;
         try (InputStream in = archive.open(file.path(), file.bytes())) {
-            byte[] buffer = new byte[64 * 1024];
             for (int n; (n = in.read(buffer)) > 0; ) {
                 sha256.update(buffer, 0, n);
                 bytes += n;
@@ -180,20 +203,42 @@ final class ExportVerifier {
     private TreeMap<Long, SignedTreeHead> checkpoints(ExecutorService workers, Map<String, ExportFile> listed,
                                                       ExportManifest manifest, X509Certificate signer)
             throws Invalid, IOException {
-        TreeMap<Long, Future<SignedTreeHead>> pending = new TreeMap<>();
+        TreeMap<Long, String[]> files = new TreeMap<>();
         for (String name : listed.keySet()) {
             Matcher m = ExportLayout.CHECKPOINT_HEAD.matcher(name);
-            if (!m.matches()) {
-                continue;
+            if (m.matches()) {
+                long size = Long.parseLong(m.group(1));
+                if (!listed.containsKey(ExportLayout.checkpointSignature(size))) {
+                    throw new Invalid("file " + ExportLayout.checkpointSignature(size) + ": the checkpoint of size "
+                            + size + " has no signature");
+                }
+                files.put(size, new String[] {name, ExportLayout.checkpointSignature(size)});
             }
-            long size = Long.parseLong(m.group(1));
-            String signatureName = ExportLayout.checkpointSignature(size);
-            if (!listed.containsKey(signatureName)) {
-                throw new Invalid("file " + signatureName + ": the checkpoint of size " + size + " has no signature");
+        }
+        List<Long> sizes = new ArrayList<>(files.keySet());
+        TreeMap<Long, Future<SignedTreeHead>> pending = new TreeMap<>();
+        for (int from = 0; from < sizes.size(); from += CHECKPOINTS_PER_TASK) {
+            List<Long> batch = sizes.subList(from, Math.min(sizes.size(), from + CHECKPOINTS_PER_TASK));
+            List<java.util.concurrent.CompletableFuture<SignedTreeHead>> results = new ArrayList<>();
+            for (Long size : batch) {
+                java.util.concurrent.CompletableFuture<SignedTreeHead> result = new java.util.concurrent.CompletableFuture<>();
+                results.add(result);
+                pending.put(size, result);
             }
-            String head = new String(archive.read(name, ExportLayout.MAX_SMALL_FILE_BYTES), StandardCharsets.US_ASCII);
-            byte[] signature = archive.read(signatureName, ExportLayout.MAX_SMALL_FILE_BYTES);
-            pending.put(size, workers.submit(() -> SignedTreeHead.verify(head, signature, signer, "file " + signatureName)));
+            workers.submit(() -> {
+                CmsSignerVerifier verifier = new CmsSignerVerifier(signer);
+                for (int i = 0; i < batch.size(); i++) {
+                    String[] names = files.get(batch.get(i));
+                    try {
+                        String head = new String(archive.read(names[0], ExportLayout.MAX_SMALL_FILE_BYTES),
+                                StandardCharsets.US_ASCII);
+                        byte[] signature = archive.read(names[1], ExportLayout.MAX_SMALL_FILE_BYTES);
+                        results.get(i).complete(SignedTreeHead.verify(head, signature, verifier, "file " + names[1]));
+                    } catch (Invalid | IOException | RuntimeException e) {
+                        results.get(i).completeExceptionally(e);
+                    }
+                }
+            });
         }
         TreeMap<Long, SignedTreeHead> checkpoints = new TreeMap<>();
         for (Map.Entry<Long, Future<SignedTreeHead>> e : pending.entrySet()) {
@@ -214,7 +259,7 @@ final class ExportVerifier {
             checkpoints.put(size, checkpoint);
         }
         for (String name : listed.keySet()) {
-            Matcher m = Pattern.compile("checkpoints/([0-9]+)\\.p7s").matcher(name);
+            Matcher m = CHECKPOINT_SIGNATURE.matcher(name);
             if (m.matches() && !checkpoints.containsKey(Long.parseLong(m.group(1)))) {
                 throw new Invalid("file " + name + ": it signs no checkpoint of the archive");
             }
@@ -226,15 +271,17 @@ final class ExportVerifier {
         return checkpoints;
     }
 
-    /** Every payload file must hash to its name and be no larger than the manifest's largest. */
-    private void checkPayloadFiles(ExecutorService workers, Set<String> payloads, ExportManifest manifest)
-            throws Invalid {
+    /**
+     * Starts checking that every payload file hashes to its name and is no larger than the manifest's largest; the
+     * checks run on the workers beside the pass over the entries, and answer a problem or null.
+     */
+    private List<Future<String>> checkPayloadFiles(ExecutorService workers, Set<String> payloads,
+                                                   ExportManifest manifest) throws Invalid {
         if (payloads.size() != manifest.payloads()) {
             throw new Invalid("manifest: it counts " + manifest.payloads() + " payloads, the archive holds "
                     + payloads.size());
         }
         List<String> names = new ArrayList<>(payloads);
-        names.sort(null);
         List<Future<String>> checks = new ArrayList<>();
         for (int from = 0; from < names.size(); from += PAYLOADS_PER_TASK) {
             List<String> batch = names.subList(from, Math.min(names.size(), from + PAYLOADS_PER_TASK));
@@ -250,12 +297,7 @@ final class ExportVerifier {
                 return null;
             }));
         }
-        for (Future<String> check : checks) {
-            String problem = await(check);
-            if (problem != null) {
-                throw new Invalid(problem);
-            }
-        }
+        return checks;
     }
 
     private String payloadProblem(String sha256, long largest, byte[] buffer, MessageDigest digest)
@@ -312,6 +354,7 @@ final class ExportVerifier {
         private final byte[] nodeId;
         private final CompactMerkleTree tree;
         private long position;
+        private long nextCheckpoint;
         private long nextProgress = System.nanoTime() + PROGRESS_NANOS;
         private final long started = System.nanoTime();
 
@@ -392,7 +435,9 @@ final class ExportVerifier {
                             + "was sealed (" + ExportLayout.LEAVES + ")");
                 }
                 tree.append(Arrays.copyOfRange(chunk.leaves, at, at + 32));
-                checkRootAt(position + 1);
+                if (position + 1 == nextCheckpoint) {
+                    checkRootAt(position + 1);
+                }
                 String payload = chunk.payloads[i];
                 if (payload != null) {
                     if (payloadFiles.contains(payload)) {
@@ -417,6 +462,8 @@ final class ExportVerifier {
 
         private void checkRootAt(long size) throws Invalid {
             SignedTreeHead checkpoint = checkpoints.get(size);
+            Long next = checkpoints.higherKey(size);
+            nextCheckpoint = next == null ? -1 : next;
             if (checkpoint != null && !Arrays.equals(tree.root(), checkpoint.head().root())) {
                 throw new Invalid("file " + ExportLayout.checkpointHead(size) + ": the entries up to " + (size - 1)
                         + (manifest.firstIndex() > 0 ? " (with the frontier of the " + manifest.firstIndex()

@@ -10,7 +10,7 @@ import java.util.HexFormat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import vn.lienthong.gateway.signature.CmsVerifier;
+import vn.lienthong.gateway.signature.CmsSignerVerifier;
 
 /** A tree head as signed at a checkpoint, with its detached CMS signature, as the offline verifiers check it. */
 record SignedTreeHead(String text, byte[] signature, TreeHead head) {
@@ -23,10 +23,16 @@ record SignedTreeHead(String text, byte[] signature, TreeHead head) {
      */
     static SignedTreeHead verify(String text, byte[] signature, X509Certificate signer, String where)
             throws OfflineVerifier.Invalid {
+        return verify(text, signature, new CmsSignerVerifier(signer), where);
+    }
+
+    /** As {@link #verify(String, byte[], X509Certificate, String)}, with a verifier of the signer built beforehand. */
+    static SignedTreeHead verify(String text, byte[] signature, CmsSignerVerifier signer, String where)
+            throws OfflineVerifier.Invalid {
         if (text == null) {
             throw new OfflineVerifier.Invalid(where + ": it has no tree head");
         }
-        if (!CmsVerifier.verifiesDetached(text.getBytes(StandardCharsets.US_ASCII), signature, signer)) {
+        if (!signer.verifiesDetached(text.getBytes(StandardCharsets.US_ASCII), signature)) {
             throw new OfflineVerifier.Invalid(where + ": the signature does not verify over the tree head with the "
                     + "certificate given (the tree head or the signature was altered, or another key signed it)");
         }

@@ -155,6 +155,34 @@ class ExportVerifierTest {
     }
 
     @Test
+    void namesACheckpointSignedByAnotherKeyEvenWhenTheManifestListsIt() throws Exception {
+        Map<String, byte[]> files = ExportFixture.read(export);
+        String name = files.keySet().stream().filter(n -> n.startsWith("checkpoints/") && n.endsWith(".p7s"))
+                .findFirst().orElseThrow();
+        byte[] head = files.get(name.replace(".p7s", ".json"));
+        byte[] forged = new vn.lienthong.gateway.signature.CmsSigner(new vn.lienthong.gateway.signature.SigningIdentity(
+                java.security.KeyPairGenerator.getInstance("RSA").generateKeyPair().getPrivate(),
+                ExportFixture.GATEWAY.chain())).signDetached(head);
+        List<ExportManifest.ExportFile> listed = new java.util.ArrayList<>();
+        for (ExportManifest.ExportFile file : manifest.files()) {
+            listed.add(file.path().equals(name) ? new ExportManifest.ExportFile(name,
+                    vn.lienthong.gateway.Sha256.hex(forged), forged.length) : file);
+        }
+        ExportManifest m = manifest;
+        byte[] json = new ExportManifest(m.nodeId(), m.createdAt(), m.from(), m.to(), m.firstIndex(), m.endIndex(),
+                m.frontier(), m.entriesInRequestedRange(), m.notYetCheckpointed(), m.notYetSealed(), m.payloads(),
+                m.payloadsAbsent(), m.largestPayloadBytes(), listed).toJson();
+        Verdict verdict = tampered("forged-checkpoint", f -> {
+            f.put(name, forged);
+            f.put(ExportLayout.MANIFEST, json);
+            f.put(ExportLayout.MANIFEST_SIGNATURE, new vn.lienthong.gateway.signature.CmsSigner(ExportFixture.GATEWAY)
+                    .signDetached(json));
+        });
+
+        assertThat(verdict.output()).startsWith("INVALID: file " + name + ": the signature does not verify");
+    }
+
+    @Test
     void refusesAnEditedManifest() throws IOException {
         Verdict verdict = tampered("manifest", files -> files.put(ExportLayout.MANIFEST,
                 new String(files.get(ExportLayout.MANIFEST), StandardCharsets.UTF_8)
