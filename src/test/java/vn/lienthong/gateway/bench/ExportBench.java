@@ -36,7 +36,7 @@ import vn.lienthong.gateway.signature.SigningIdentity;
 
 /**
  * Prints the figures of the signed export on a fresh H2 store: a log of N entries (every 4th a RECEIVED event whose
- * message has a 1 KiB payload) stored as the sealer stores it, with a checkpoint signed by the sample gateway key every
+ * message has a payload of the given size, 1 KiB by default, none with 0) stored as the sealer stores it, with a checkpoint signed by the sample gateway key every
  * 1,000 entries (written directly: the sealer has its own bench), the time
  * to write its export archive, and the entries per second of the offline verifier ({@code verify FILE --trust …}) over
  * it, three runs. Run by {@code bench/export-figures.sh}.
@@ -50,6 +50,7 @@ public final class ExportBench {
 
     public static void main(String[] args) throws Exception {
         int entries = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        int payloadBytes = args.length > 1 ? Integer.parseInt(args[1]) : 1024;
         Path dir = Files.createTempDirectory("lienthong-export-bench");
         HikariDataSource h2 = new HikariDataSource();
         h2.setJdbcUrl("jdbc:h2:file:" + dir.resolve("store/lienthong") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
@@ -65,14 +66,14 @@ public final class ExportBench {
         OffsetDateTime time = OffsetDateTime.now(ZoneOffset.UTC).minusDays(1);
         CmsSigner signer = new CmsSigner(gateway);
         CompactMerkleTree tree = new CompactMerkleTree();
-        byte[] payload = new byte[1024];
+        byte[] payload = new byte[Math.max(payloadBytes, 16)];
         List<Object[]> messages = new ArrayList<>();
         List<Object[]> events = new ArrayList<>();
         for (int i = 0; i < entries; i++) {
             String dossier = "000.00.17.H56-240101-" + (i / 4);
             String messageId = null;
             String sha = null;
-            if (i % 4 == 0) {
+            if (i % 4 == 0 && payloadBytes > 0) {
                 messageId = UUID.randomUUID().toString();
                 byte[] body = payload.clone();
                 Arrays.fill(body, (byte) ('a' + i % 26));
