@@ -1,9 +1,7 @@
 package vn.lienthong.gateway.messagelog;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -41,14 +40,13 @@ import vn.lienthong.gateway.signature.CmsVerifier;
  * the manifest's frontier, that every line of {@code entries.jsonl} is the canonical entry of its index and node whose
  * leaf is the one recorded in {@code leaves.bin}, that the tree gives the signed root at every checkpoint, and that
  * every payload an entry refers to is in the archive (named by its SHA-256, which its content must give) or listed as
- * absent. Lines are checked and hashed on worker threads; the tree is built in order on the calling thread.
+ * absent. Lines are checked and hashed on worker threads ({@link EntryChunk}); the tree is built in order on the
+ * calling thread; payloads are checked on threads of their own meanwhile.
  */
 final class ExportVerifier {
 
     private static final int CHUNK_BYTES = 1 << 20;
-    private static final Pattern ABSENT = Pattern.compile(
-            "\\{\"index\":(0|[1-9][0-9]{0,18}),\"payloadSha256\":\"([0-9a-f]{64})\",\"reason\":\"(NOT_KEPT|NOT_IN_STORE)\"}");
-    private static final long PROGRESS_NANOS = 1_000_000_000L;
+        private static final long PROGRESS_NANOS = 1_000_000_000L;
     private static final int PAYLOADS_PER_TASK = 512;
     private static final int CHECKPOINTS_PER_TASK = 64;
     private static final Pattern CHECKPOINT_SIGNATURE = Pattern.compile("checkpoints/([0-9]+)\\.p7s");
@@ -219,9 +217,9 @@ final class ExportVerifier {
         TreeMap<Long, Future<SignedTreeHead>> pending = new TreeMap<>();
         for (int from = 0; from < sizes.size(); from += CHECKPOINTS_PER_TASK) {
             List<Long> batch = sizes.subList(from, Math.min(sizes.size(), from + CHECKPOINTS_PER_TASK));
-            List<java.util.concurrent.CompletableFuture<SignedTreeHead>> results = new ArrayList<>();
+            List<CompletableFuture<SignedTreeHead>> results = new ArrayList<>();
             for (Long size : batch) {
-                java.util.concurrent.CompletableFuture<SignedTreeHead> result = new java.util.concurrent.CompletableFuture<>();
+                CompletableFuture<SignedTreeHead> result = new CompletableFuture<>();
                 results.add(result);
                 pending.put(size, result);
             }
@@ -376,7 +374,7 @@ final class ExportVerifier {
                  InputStream leaves = archive.open(ExportLayout.LEAVES, manifest.entries() * ExportLayout.LEAF_BYTES);
                  AbsentPayloads absent = new AbsentPayloads(archive.open(ExportLayout.PAYLOADS_ABSENT,
                          absentFile.bytes()))) {
-                ArrayDeque<Future<Chunk>> inFlight = new ArrayDeque<>();
+                ArrayDeque<Future<EntryChunk>> inFlight = new ArrayDeque<>();
                 byte[] carry = new byte[0];
                 boolean more = true;
                 String brokenLastLine = null;
@@ -411,12 +409,12 @@ final class ExportVerifier {
             }
         }
 
-        private Callable<Chunk> check(byte[] buffer, int length) {
-            return () -> Chunk.of(buffer, length, nodeId);
+        private Callable<EntryChunk> check(byte[] buffer, int length) {
+            return () -> EntryChunk.of(buffer, length, nodeId);
         }
 
         /** Takes the checked lines of a chunk in order: index, recorded leaf, tree, checkpoints and payloads. */
-        private void take(Chunk chunk, InputStream leaves, AbsentPayloads absent) throws Invalid, IOException {
+        private void take(EntryChunk chunk, InputStream leaves, AbsentPayloads absent) throws Invalid, IOException {
             byte[] recorded = leaves.readNBytes(Math.min(chunk.lines, (int) Math.max(0, manifest.endIndex() - position))
                     * ExportLayout.LEAF_BYTES);
             for (int i = 0; i < chunk.lines; i++, position++) {
@@ -493,126 +491,5 @@ final class ExportVerifier {
             }
         }
         return -1;
-    }
-
-    /** The lines of {@code payloads-absent.jsonl}, taken in index order as the entries naming them come. */
-    private static final class AbsentPayloads implements AutoCloseable {
-
-        private final BufferedReader lines;
-        private long lineNumber;
-        private long taken;
-        private Matcher next;
-
-        AbsentPayloads(InputStream in) {
-            this.lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII));
-        }
-
-        /** Whether the next line lists this entry's payload as absent (it is then taken). */
-        boolean take(long index, String sha256) throws Invalid, IOException {
-            Matcher line = peek();
-            if (line == null || Long.parseLong(line.group(1)) != index || !line.group(2).equals(sha256)) {
-                return false;
-            }
-            next = null;
-            taken++;
-            return true;
-        }
-
-        void finish(long expected) throws Invalid, IOException {
-            Matcher line = peek();
-            if (line != null) {
-                throw new Invalid("file " + ExportLayout.PAYLOADS_ABSENT + ": line " + lineNumber + " lists entry "
-                        + line.group(1) + ", which does not refer to that payload, or not in index order");
-            }
-            if (taken != expected) {
-                throw new Invalid("manifest: it counts " + expected + " absent payloads, " + ExportLayout.PAYLOADS_ABSENT
-                        + " lists " + taken);
-            }
-        }
-
-        private Matcher peek() throws Invalid, IOException {
-            if (next == null) {
-                String line = lines.readLine();
-                if (line == null) {
-                    return null;
-                }
-                lineNumber++;
-                if (line.length() > 200 || !(next = ABSENT.matcher(line)).matches()) {
-                    throw new Invalid("file " + ExportLayout.PAYLOADS_ABSENT + ": line " + lineNumber
-                            + " is not an absent payload");
-                }
-            }
-            return next;
-        }
-
-        @Override
-        public void close() throws IOException {
-            lines.close();
-        }
-    }
-
-    /** One chunk of whole lines, checked and hashed by a worker: how many lines passed and the first problem. */
-    private static final class Chunk {
-
-        private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(ExportVerifier::sha256);
-
-        int lines;
-        long[] indexes;
-        String[] payloads;
-        byte[] leaves;
-        int errorLine = -1;
-        String error;
-
-        static Chunk of(byte[] buffer, int length, byte[] nodeId) {
-            Chunk chunk = new Chunk();
-            int capacity = Math.max(16, length / 256);
-            chunk.indexes = new long[capacity];
-            chunk.payloads = new String[capacity];
-            chunk.leaves = new byte[capacity * ExportLayout.LEAF_BYTES];
-            MessageDigest sha256 = SHA256.get();
-            CanonicalEntryLine.Fields fields = new CanonicalEntryLine.Fields();
-            int start = 0;
-            int i = 0;
-            while (start < length) {
-                int end = start;
-                while (buffer[end] != '\n') {
-                    end++;
-                }
-                if (i == chunk.indexes.length) {
-                    chunk.grow();
-                }
-                String why = end - start > ExportLayout.MAX_LINE_BYTES
-                        ? "its line is longer than " + ExportLayout.MAX_LINE_BYTES + " bytes"
-                        : CanonicalEntryLine.check(buffer, start, end - start, nodeId, fields);
-                if (why == null && !fields.nodeMatches) {
-                    why = "it is an entry of another node than the manifest's";
-                }
-                if (why != null) {
-                    chunk.errorLine = i;
-                    chunk.error = why;
-                    break;
-                }
-                chunk.indexes[i] = fields.index;
-                chunk.payloads[i] = fields.payloadSha256;
-                sha256.update((byte) 0);
-                sha256.update(buffer, start, end - start);
-                try {
-                    sha256.digest(chunk.leaves, i * ExportLayout.LEAF_BYTES, ExportLayout.LEAF_BYTES);
-                } catch (java.security.DigestException e) {
-                    throw new IllegalStateException(e);
-                }
-                i++;
-                start = end + 1;
-            }
-            chunk.lines = i;
-            return chunk;
-        }
-
-        private void grow() {
-            int capacity = indexes.length * 2;
-            indexes = Arrays.copyOf(indexes, capacity);
-            payloads = Arrays.copyOf(payloads, capacity);
-            leaves = Arrays.copyOf(leaves, capacity * ExportLayout.LEAF_BYTES);
-        }
     }
 }
