@@ -41,7 +41,7 @@ import vn.lienthong.gateway.signature.CmsVerifier;
  * leaf is the one recorded in {@code leaves.bin}, that the tree gives the signed root at every checkpoint, and that
  * every payload an entry refers to is in the archive (named by its SHA-256, which its content must give) or listed as
  * absent. Lines are checked and hashed on worker threads ({@link EntryChunk}); the tree is built in order on the
- * calling thread; payloads are checked on threads of their own meanwhile.
+ * calling thread; checkpoints, then payloads, are checked on threads of their own meanwhile.
  */
 final class ExportVerifier {
 
@@ -100,7 +100,7 @@ final class ExportVerifier {
         byte[] buffer = new byte[64 * 1024];
         MessageDigest sha256 = sha256();
         for (ExportFile file : manifest.files()) {
-            if (!file.path().equals(ExportLayout.ENTRIES)) {
+            if (!file.path().equals(ExportLayout.ENTRIES) && !file.path().startsWith(ExportLayout.CHECKPOINTS_DIR)) {
                 checkHash(file, buffer, sha256);
             }
         }
@@ -108,7 +108,8 @@ final class ExportVerifier {
             throw new Invalid("file " + ExportLayout.LEAVES + ": it holds " + listed.get(ExportLayout.LEAVES).bytes()
                     + " bytes, not 32 for each of the " + manifest.entries() + " entries");
         }
-        TreeMap<Long, SignedTreeHead> checkpoints = checkpoints(workers, listed, manifest, certificates.get(0));
+        TreeMap<Long, CompletableFuture<SignedTreeHead>> checkpoints = checkpoints(payloadWorkers, listed, manifest,
+                certificates.get(0));
         List<Future<String>> payloadChecks = checkPayloadFiles(payloadWorkers, payloadFiles, manifest);
         Invalid badEntry = null;
         try {
@@ -125,7 +126,7 @@ final class ExportVerifier {
         if (badEntry != null) {
             throw badEntry;
         }
-        SignedTreeHead last = checkpoints.lastEntry().getValue();
+        SignedTreeHead last = await(checkpoints.lastEntry().getValue());
         return "export of node " + manifest.nodeId() + ": entries " + manifest.firstIndex() + ".."
                 + (manifest.endIndex() - 1) + " (" + manifest.entries() + " entries, " + manifest.entriesInRequestedRange()
                 + " in the requested range), " + payloadFiles.size() + " payloads (" + manifest.payloadsAbsent()
@@ -197,11 +198,15 @@ final class ExportVerifier {
         }
     }
 
-    /** Every checkpoint listed, its signature checked, by size; the last must end the range. */
-    private TreeMap<Long, SignedTreeHead> checkpoints(ExecutorService workers, Map<String, ExportFile> listed,
-                                                      ExportManifest manifest, X509Certificate signer)
-            throws Invalid, IOException {
-        TreeMap<Long, String[]> files = new TreeMap<>();
+    /**
+     * Starts checking every checkpoint listed, by batches on the given threads: both its files as the manifest gives
+     * them, its signature, its tree head (of the manifest's node, of the size its name gives); what can be told from
+     * the names alone (within the range, the last ending it, no signature without a head) is checked at once.
+     */
+    private TreeMap<Long, CompletableFuture<SignedTreeHead>> checkpoints(ExecutorService threads, Map<String, ExportFile> listed,
+                                                              ExportManifest manifest, X509Certificate signer)
+            throws Invalid {
+        TreeMap<Long, CompletableFuture<SignedTreeHead>> checkpoints = new TreeMap<>();
         for (String name : listed.keySet()) {
             Matcher m = ExportLayout.CHECKPOINT_HEAD.matcher(name);
             if (m.matches()) {
@@ -210,51 +215,12 @@ final class ExportVerifier {
                     throw new Invalid("file " + ExportLayout.checkpointSignature(size) + ": the checkpoint of size "
                             + size + " has no signature");
                 }
-                files.put(size, new String[] {name, ExportLayout.checkpointSignature(size)});
-            }
-        }
-        List<Long> sizes = new ArrayList<>(files.keySet());
-        TreeMap<Long, Future<SignedTreeHead>> pending = new TreeMap<>();
-        for (int from = 0; from < sizes.size(); from += CHECKPOINTS_PER_TASK) {
-            List<Long> batch = sizes.subList(from, Math.min(sizes.size(), from + CHECKPOINTS_PER_TASK));
-            List<CompletableFuture<SignedTreeHead>> results = new ArrayList<>();
-            for (Long size : batch) {
-                CompletableFuture<SignedTreeHead> result = new CompletableFuture<>();
-                results.add(result);
-                pending.put(size, result);
-            }
-            workers.submit(() -> {
-                CmsSignerVerifier verifier = new CmsSignerVerifier(signer);
-                for (int i = 0; i < batch.size(); i++) {
-                    String[] names = files.get(batch.get(i));
-                    try {
-                        String head = new String(archive.read(names[0], ExportLayout.MAX_SMALL_FILE_BYTES),
-                                StandardCharsets.US_ASCII);
-                        byte[] signature = archive.read(names[1], ExportLayout.MAX_SMALL_FILE_BYTES);
-                        results.get(i).complete(SignedTreeHead.verify(head, signature, verifier, "file " + names[1]));
-                    } catch (Invalid | IOException | RuntimeException e) {
-                        results.get(i).completeExceptionally(e);
-                    }
+                if (size < manifest.firstIndex() || size > manifest.endIndex()) {
+                    throw new Invalid("file " + name + ": it lies outside the exported entries "
+                            + manifest.firstIndex() + ".." + (manifest.endIndex() - 1));
                 }
-            });
-        }
-        TreeMap<Long, SignedTreeHead> checkpoints = new TreeMap<>();
-        for (Map.Entry<Long, Future<SignedTreeHead>> e : pending.entrySet()) {
-            SignedTreeHead checkpoint = await(e.getValue());
-            long size = e.getKey();
-            String where = "file " + ExportLayout.checkpointHead(size) + ": ";
-            if (checkpoint.head().size() != size) {
-                throw new Invalid(where + "its tree head has size " + checkpoint.head().size() + ", not " + size);
+                checkpoints.put(size, new CompletableFuture<>());
             }
-            if (!checkpoint.head().nodeId().equals(manifest.nodeId())) {
-                throw new Invalid(where + "it is a checkpoint of node " + checkpoint.head().nodeId() + ", not "
-                        + manifest.nodeId());
-            }
-            if (size < manifest.firstIndex() || size > manifest.endIndex()) {
-                throw new Invalid(where + "it lies outside the exported entries " + manifest.firstIndex() + ".."
-                        + (manifest.endIndex() - 1));
-            }
-            checkpoints.put(size, checkpoint);
         }
         for (String name : listed.keySet()) {
             Matcher m = CHECKPOINT_SIGNATURE.matcher(name);
@@ -266,7 +232,51 @@ final class ExportVerifier {
             throw new Invalid("file " + ExportLayout.checkpointHead(manifest.endIndex()) + ": no signed checkpoint "
                     + "ends the exported entries at " + manifest.endIndex());
         }
+        List<Long> sizes = new ArrayList<>(checkpoints.keySet());
+        for (int from = 0; from < sizes.size(); from += CHECKPOINTS_PER_TASK) {
+            List<Long> batch = sizes.subList(from, Math.min(sizes.size(), from + CHECKPOINTS_PER_TASK));
+            threads.submit(() -> {
+                CmsSignerVerifier verifier = new CmsSignerVerifier(signer);
+                for (Long size : batch) {
+                    CompletableFuture<SignedTreeHead> result = checkpoints.get(size);
+                    try {
+                        result.complete(checkpoint(size, listed, manifest, verifier));
+                    } catch (Invalid | IOException | RuntimeException e) {
+                        result.completeExceptionally(e);
+                    }
+                }
+            });
+        }
         return checkpoints;
+    }
+
+    private SignedTreeHead checkpoint(long size, Map<String, ExportFile> listed, ExportManifest manifest,
+                                      CmsSignerVerifier verifier) throws Invalid, IOException {
+        String headName = ExportLayout.checkpointHead(size);
+        String signatureName = ExportLayout.checkpointSignature(size);
+        byte[] head = listedContent(listed.get(headName));
+        byte[] signature = listedContent(listed.get(signatureName));
+        SignedTreeHead checkpoint = SignedTreeHead.verify(new String(head, StandardCharsets.US_ASCII), signature,
+                verifier, "file " + signatureName);
+        if (checkpoint.head().size() != size) {
+            throw new Invalid("file " + headName + ": its tree head has size " + checkpoint.head().size() + ", not " + size);
+        }
+        if (!checkpoint.head().nodeId().equals(manifest.nodeId())) {
+            throw new Invalid("file " + headName + ": it is a checkpoint of node " + checkpoint.head().nodeId()
+                    + ", not " + manifest.nodeId());
+        }
+        return checkpoint;
+    }
+
+    /** A small listed file's content, which must be the one the manifest gives (size and SHA-256). */
+    private byte[] listedContent(ExportFile file) throws Invalid, IOException {
+        byte[] content = archive.read(file.path(), Math.min(file.bytes(), ExportLayout.MAX_SMALL_FILE_BYTES));
+        if (content.length != file.bytes()
+                || !HexFormat.of().formatHex(sha256().digest(content)).equals(file.sha256())) {
+            throw new Invalid("file " + file.path() + ": its content is not the one the signed manifest gives "
+                    + "(SHA-256 or size differs): it was altered");
+        }
+        return content;
     }
 
     /**
@@ -344,7 +354,7 @@ final class ExportVerifier {
     private final class EntryPass {
 
         private final ExportManifest manifest;
-        private final TreeMap<Long, SignedTreeHead> checkpoints;
+        private final TreeMap<Long, CompletableFuture<SignedTreeHead>> checkpoints;
         private final Set<String> payloadFiles;
         private final Set<String> referenced = new HashSet<>();
         private final ExportFile entriesFile;
@@ -356,7 +366,7 @@ final class ExportVerifier {
         private long nextProgress = System.nanoTime() + PROGRESS_NANOS;
         private final long started = System.nanoTime();
 
-        EntryPass(ExportManifest manifest, TreeMap<Long, SignedTreeHead> checkpoints, Set<String> payloadFiles,
+        EntryPass(ExportManifest manifest, TreeMap<Long, CompletableFuture<SignedTreeHead>> checkpoints, Set<String> payloadFiles,
                   Map<String, ExportFile> listed) {
             this.manifest = manifest;
             this.checkpoints = checkpoints;
@@ -459,10 +469,14 @@ final class ExportVerifier {
         }
 
         private void checkRootAt(long size) throws Invalid {
-            SignedTreeHead checkpoint = checkpoints.get(size);
+            CompletableFuture<SignedTreeHead> signed = checkpoints.get(size);
             Long next = checkpoints.higherKey(size);
             nextCheckpoint = next == null ? -1 : next;
-            if (checkpoint != null && !Arrays.equals(tree.root(), checkpoint.head().root())) {
+            if (signed == null) {
+                return;
+            }
+            SignedTreeHead checkpoint = await(signed);
+            if (!Arrays.equals(tree.root(), checkpoint.head().root())) {
                 throw new Invalid("file " + ExportLayout.checkpointHead(size) + ": the entries up to " + (size - 1)
                         + (manifest.firstIndex() > 0 ? " (with the frontier of the " + manifest.firstIndex()
                         + " before the export)" : "") + " do not give the root signed at " + checkpoint.time()
