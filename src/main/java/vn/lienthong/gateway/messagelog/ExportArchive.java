@@ -19,10 +19,12 @@ import java.util.zip.ZipFile;
  */
 final class ExportArchive implements AutoCloseable {
 
+    private final Path path;
     private final ZipFile zip;
     private final Map<String, ZipEntry> files;
 
-    private ExportArchive(ZipFile zip, Map<String, ZipEntry> files) {
+    private ExportArchive(Path path, ZipFile zip, Map<String, ZipEntry> files) {
+        this.path = path;
         this.zip = zip;
         this.files = files;
     }
@@ -31,7 +33,7 @@ final class ExportArchive implements AutoCloseable {
     static ExportArchive open(Path path) throws IOException, OfflineVerifier.Invalid {
         ZipFile zip = new ZipFile(path.toFile());
         try {
-            return new ExportArchive(zip, screen(zip));
+            return new ExportArchive(path, zip, screen(zip));
         } catch (OfflineVerifier.Invalid | RuntimeException e) {
             zip.close();
             throw e;
@@ -42,7 +44,7 @@ final class ExportArchive implements AutoCloseable {
         if (zip.size() > ExportLayout.MAX_FILES) {
             throw new OfflineVerifier.Invalid("archive: it holds " + zip.size() + " files, more than an export can");
         }
-        Map<String, ZipEntry> files = new LinkedHashMap<>();
+        Map<String, ZipEntry> files = new LinkedHashMap<>(Math.max(16, zip.size() * 2));
         for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
             ZipEntry entry = e.nextElement();
             String name = entry.getName();
@@ -92,6 +94,14 @@ final class ExportArchive implements AutoCloseable {
                     + " bytes, more than the " + max + " it may have");
         }
         return new Bounded(zip.getInputStream(entry), max);
+    }
+
+    /**
+     * The same archive opened once more, already screened, for a thread that reads many small files: each opening has
+     * a lock of its own.
+     */
+    ExportArchive reopen() throws IOException {
+        return new ExportArchive(path, new ZipFile(path.toFile()), files);
     }
 
     @Override

@@ -168,7 +168,7 @@ final class ExportVerifier {
     }
 
     private Set<String> payloadFiles(Map<String, ExportFile> listed) throws Invalid {
-        Set<String> payloads = new HashSet<>();
+        Set<String> payloads = new HashSet<>(Math.max(16, archive.names().size() * 2));
         for (String name : archive.names()) {
             if (ExportLayout.isPayload(name)) {
                 payloads.add(name.substring(ExportLayout.PAYLOADS_DIR.length()));
@@ -296,10 +296,12 @@ final class ExportVerifier {
             checks.add(workers.submit(() -> {
                 byte[] buffer = new byte[64 * 1024];
                 MessageDigest digest = sha256();
-                for (String sha256 : batch) {
-                    String problem = payloadProblem(sha256, manifest.largestPayloadBytes(), buffer, digest);
-                    if (problem != null) {
-                        return problem;
+                try (ExportArchive own = archive.reopen()) {
+                    for (String sha256 : batch) {
+                        String problem = payloadProblem(own, sha256, manifest.largestPayloadBytes(), buffer, digest);
+                        if (problem != null) {
+                            return problem;
+                        }
                     }
                 }
                 return null;
@@ -308,8 +310,8 @@ final class ExportVerifier {
         return checks;
     }
 
-    private String payloadProblem(String sha256, long largest, byte[] buffer, MessageDigest digest)
-            throws IOException {
+    private static String payloadProblem(ExportArchive archive, String sha256, long largest, byte[] buffer,
+                                         MessageDigest digest) throws IOException {
         String name = ExportLayout.payload(sha256);
         digest.reset();
         try (InputStream in = archive.open(name, largest)) {
