@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.cert.X509Certificate;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -18,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -64,17 +65,19 @@ final class ExportVerifier {
 
     /** Checks the archive and answers the summary line, or throws naming the first bad entry or file. */
     String verify() throws Invalid, IOException {
-        ExecutorService workers = pool("export-verifier");
-        ExecutorService payloadWorkers = pool("export-payload-verifier");
+        ExecutorService workers = pool("export-verifier", threads);
+        ExecutorService payloadWorkers = pool("export-payload-verifier", threads);
+        ExecutorService reader = pool("export-reader", 1);
         try {
-            return verify(workers, payloadWorkers);
+            return verify(workers, payloadWorkers, reader);
         } finally {
             workers.shutdownNow();
             payloadWorkers.shutdownNow();
+            reader.shutdownNow();
         }
     }
 
-    private ExecutorService pool(String name) {
+    private static ExecutorService pool(String name, int threads) {
         return Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, name);
             t.setDaemon(true);
@@ -83,7 +86,8 @@ final class ExportVerifier {
     }
 
     /** The payloads are checked on threads of their own, beside the pass over the entries. */
-    private String verify(ExecutorService workers, ExecutorService payloadWorkers) throws Invalid, IOException {
+    private String verify(ExecutorService workers, ExecutorService payloadWorkers, ExecutorService reader)
+            throws Invalid, IOException {
         List<X509Certificate> certificates = certificates();
         byte[] manifestJson = archive.read(ExportLayout.MANIFEST, ExportLayout.MAX_MANIFEST_BYTES);
         byte[] manifestSignature = archive.read(ExportLayout.MANIFEST_SIGNATURE, ExportLayout.MAX_SMALL_FILE_BYTES);
@@ -113,7 +117,7 @@ final class ExportVerifier {
         List<Future<String>> payloadChecks = checkPayloadFiles(payloadWorkers, payloadFiles, manifest);
         Invalid badEntry = null;
         try {
-            new EntryPass(manifest, checkpoints, payloadFiles, listed).run(workers);
+            new EntryPass(manifest, checkpoints, payloadFiles, listed).run(workers, reader);
         } catch (Invalid e) {
             badEntry = e;
         }
@@ -380,44 +384,82 @@ final class ExportVerifier {
             this.position = manifest.firstIndex();
         }
 
-        void run(ExecutorService workers) throws Invalid, IOException {
+        /**
+         * Runs the pass: a reader thread inflates {@code entries.jsonl} into chunks of whole lines and hands them to
+         * the workers, and this thread takes the checked chunks in order.
+         */
+        void run(ExecutorService workers, ExecutorService reader) throws Invalid, IOException {
             checkRootAt(position);
-            try (InputStream entries = archive.open(ExportLayout.ENTRIES, entriesFile.bytes());
-                 InputStream leaves = archive.open(ExportLayout.LEAVES, manifest.entries() * ExportLayout.LEAF_BYTES);
+            BlockingQueue<Future<EntryChunk>> chunks = new ArrayBlockingQueue<>(threads + 2);
+            Future<String> reading = reader.submit(() -> read(workers, chunks));
+            try (InputStream leaves = archive.open(ExportLayout.LEAVES, manifest.entries() * ExportLayout.LEAF_BYTES);
                  AbsentPayloads absent = new AbsentPayloads(archive.open(ExportLayout.PAYLOADS_ABSENT,
                          absentFile.bytes()))) {
-                ArrayDeque<Future<EntryChunk>> inFlight = new ArrayDeque<>();
-                byte[] carry = new byte[0];
-                boolean more = true;
-                String brokenLastLine = null;
-                while (more || !inFlight.isEmpty()) {
-                    if (!more || inFlight.size() > threads) {
-                        take(await(inFlight.poll()), leaves, absent);
-                        continue;
-                    }
-                    byte[] buffer = new byte[CHUNK_BYTES];
-                    System.arraycopy(carry, 0, buffer, 0, carry.length);
-                    int filled = carry.length + entries.readNBytes(buffer, carry.length, buffer.length - carry.length);
-                    more = filled == buffer.length;
-                    int length = lastIndexOf(buffer, filled) + 1;
-                    if (length > 0) {
-                        inFlight.add(workers.submit(check(buffer, length)));
-                    }
-                    carry = Arrays.copyOfRange(buffer, length, filled);
-                    if (more && length == 0) {
-                        brokenLastLine = "its line is longer than " + ExportLayout.MAX_LINE_BYTES + " bytes";
-                        more = false;
-                    } else if (!more && carry.length > 0) {
-                        brokenLastLine = ExportLayout.ENTRIES + " ends in the middle of its line";
-                    }
+                for (EntryChunk chunk; (chunk = await(take(chunks))) != null; ) {
+                    take(chunk, leaves, absent);
                 }
+                String brokenLastLine = awaitReading(reading);
                 if (brokenLastLine != null) {
                     throw new Invalid("entry " + position + ": " + brokenLastLine);
                 }
                 finish(absent);
-            } catch (ExportArchive.TooLarge e) {
-                throw new Invalid("file " + ExportLayout.ENTRIES + ": it is larger than the " + entriesFile.bytes()
-                        + " bytes the manifest gives");
+            }
+        }
+
+        /** Reads the chunks, ending with a null one; answers what is wrong with the last line, if anything. */
+        private String read(ExecutorService workers, BlockingQueue<Future<EntryChunk>> chunks)
+                throws Invalid, IOException, InterruptedException {
+            try (InputStream entries = archive.open(ExportLayout.ENTRIES, entriesFile.bytes())) {
+                byte[] carry = new byte[0];
+                while (true) {
+                    byte[] buffer = new byte[CHUNK_BYTES];
+                    System.arraycopy(carry, 0, buffer, 0, carry.length);
+                    int filled = carry.length + entries.readNBytes(buffer, carry.length, buffer.length - carry.length);
+                    boolean more = filled == buffer.length;
+                    int length = lastIndexOf(buffer, filled) + 1;
+                    if (length > 0) {
+                        chunks.put(workers.submit(check(buffer, length)));
+                    }
+                    carry = Arrays.copyOfRange(buffer, length, filled);
+                    if (more && length == 0) {
+                        return "its line is longer than " + ExportLayout.MAX_LINE_BYTES + " bytes";
+                    }
+                    if (!more) {
+                        return carry.length > 0 ? ExportLayout.ENTRIES + " ends in the middle of its line" : null;
+                    }
+                }
+            } finally {
+                chunks.put(CompletableFuture.completedFuture(null));
+            }
+        }
+
+        private String awaitReading(Future<String> reading) throws Invalid, IOException {
+            try {
+                return reading.get();
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof Invalid invalid) {
+                    throw invalid;
+                }
+                if (e.getCause() instanceof ExportArchive.TooLarge) {
+                    throw new Invalid("file " + ExportLayout.ENTRIES + ": it is larger than the " + entriesFile.bytes()
+                            + " bytes the manifest gives");
+                }
+                if (e.getCause() instanceof IOException io) {
+                    throw io;
+                }
+                throw new IllegalStateException("Reading " + ExportLayout.ENTRIES + " failed: " + e.getCause(), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted", e);
+            }
+        }
+
+        private Future<EntryChunk> take(BlockingQueue<Future<EntryChunk>> chunks) {
+            try {
+                return chunks.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted", e);
             }
         }
 

@@ -129,6 +129,17 @@ class ExportVerifierTest {
     }
 
     @Test
+    void namesTheEntryWhoseLineWasCutOff() throws IOException {
+        Verdict verdict = tampered("cut", files -> {
+            byte[] entries = files.get(ExportLayout.ENTRIES);
+            files.put(ExportLayout.ENTRIES, java.util.Arrays.copyOf(entries, entries.length - 10));
+        });
+
+        assertThat(verdict.output()).isEqualTo("INVALID: entry " + (log.size() - 1) + ": entries.jsonl ends in the "
+                + "middle of its line");
+    }
+
+    @Test
     void namesAnEditedPayload() throws IOException {
         String[] name = new String[1];
         Verdict verdict = tampered("payload", files -> {
