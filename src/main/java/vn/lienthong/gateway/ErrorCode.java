@@ -38,6 +38,8 @@ public enum ErrorCode {
     SIGNATURE_REQUEST_INVALID(400, "Signature verification request invalid"),
     SIGNATURE_FORMAT_UNSUPPORTED(400, "Signature format not supported yet"),
     MESSAGE_LOG_ALTERED(500, "The message log in the store was altered; run the verification"),
+    CHECKPOINT_NOT_FOUND(404, "No signed checkpoint of that size"),
+    EXPORT_IN_PROGRESS(429, "Another export is being written"),
     INTERNAL_ERROR(500, "Internal error");
 
     private final int httpStatus;

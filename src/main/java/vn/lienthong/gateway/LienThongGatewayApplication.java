@@ -13,7 +13,10 @@ import vn.lienthong.gateway.messagelog.OfflineVerifier;
 @ConfigurationPropertiesScan
 public class LienThongGatewayApplication {
 
-    /** Starts the gateway; {@code verify FILE [--trust ANCHORS.pem]} instead checks an evidence file offline and exits. */
+    /**
+     * Starts the gateway; {@code verify FILE [--trust ANCHORS.pem]} instead checks an export archive, a consistency
+     * proof or the evidence of a dossier offline and exits.
+     */
     public static void main(String[] args) {
         if (args.length >= 1 && args[0].equals("verify")) {
             System.exit(OfflineVerifier.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));

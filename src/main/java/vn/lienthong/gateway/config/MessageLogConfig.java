@@ -7,12 +7,14 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import vn.lienthong.gateway.messagelog.AuditExportWriter;
 import vn.lienthong.gateway.messagelog.MessageLogSealer;
 import vn.lienthong.gateway.messagelog.MessageLogVerifier;
+import vn.lienthong.gateway.messagelog.PayloadCodec;
 import vn.lienthong.gateway.signature.CmsSigner;
 import vn.lienthong.gateway.signature.SigningIdentity;
 
-/** Wires the tamper-evident message log: the gateway's signing key, the sealer and the verifier. */
+/** Wires the tamper-evident message log: the gateway's signing key, the sealer, the verifier and the export writer. */
 @Configuration(proxyBeanMethods = false)
 class MessageLogConfig {
 
@@ -36,5 +38,12 @@ class MessageLogConfig {
     MessageLogVerifier messageLogVerifier(JdbcTemplate jdbc, SigningIdentity gatewaySigningIdentity,
                                           CheckpointTimestampConfig.TsaTrustAnchors tsaTrustAnchors) {
         return new MessageLogVerifier(jdbc, gatewaySigningIdentity.certificate(), tsaTrustAnchors.certificates());
+    }
+
+    @Bean
+    AuditExportWriter auditExportWriter(JdbcTemplate jdbc, PlatformTransactionManager transactions,
+                                        SigningIdentity gatewaySigningIdentity, PayloadCodec payloadCodec,
+                                        Clock clock) {
+        return new AuditExportWriter(jdbc, transactions, gatewaySigningIdentity, payloadCodec, clock);
     }
 }

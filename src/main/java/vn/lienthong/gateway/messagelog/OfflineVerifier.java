@@ -1,6 +1,5 @@
 package vn.lienthong.gateway.messagelog;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -8,40 +7,29 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.cert.CertPath;
-import java.security.cert.CertPathValidator;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
-import java.security.cert.PKIXParameters;
-import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
-import java.util.Date;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import vn.lienthong.gateway.messagelog.merkle.MerkleHash;
 import vn.lienthong.gateway.messagelog.merkle.MerkleProofs;
-import vn.lienthong.gateway.signature.CmsVerifier;
 
 /**
- * Checks a {@value DossierEvidence#FORMAT} evidence document without the gateway, its database or the network:
- * {@code java -jar lienthong-gateway.jar verify FILE [--trust ANCHORS.pem]}. The checkpoint's signature must verify
+ * Checks what the gateway gives auditors without the gateway, its database or the network:
+ * {@code java -jar lienthong-gateway.jar verify FILE [--trust ANCHORS.pem]}, where FILE is an export archive (a ZIP,
+ * see {@link ExportVerifier}), a consistency proof (see {@link ConsistencyVerifier}) or the evidence of a dossier
+ * ({@value DossierEvidence#FORMAT}), told apart by their content. For evidence, the checkpoint's signature must verify
  * over its tree head with the first certificate given, which must chain (PKIX, at the checkpoint's time, no
  * revocation check) to an anchor of the {@code --trust} bundle when one is given; every entry must be in canonical
  * form, belong to the document's dossier, lie inside the checkpoint and have an inclusion proof leading to the signed
- * root. Exit code 0 with {@code VALID: …}, 1 with {@code INVALID: …} naming the first bad entry or the checkpoint,
- * 2 when the command or its files cannot be read.
+ * root. Exit code 0 with {@code VALID: …}, 1 with {@code INVALID: …} naming the first bad entry, file or
+ * checkpoint, 2 when the command or its files cannot be read.
  */
 public final class OfflineVerifier {
 
@@ -51,50 +39,67 @@ public final class OfflineVerifier {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int PROGRESS_EVERY = 100_000;
-    private static final String USAGE = "usage: java -jar lienthong-gateway.jar verify EVIDENCE.json [--trust ANCHORS.pem]";
+    private static final String USAGE = "usage: java -jar lienthong-gateway.jar verify EVIDENCE.json|EXPORT.zip|CONSISTENCY.json "
+            + "[--trust ANCHORS.pem]";
 
     private OfflineVerifier() {
     }
 
     /** Runs the verifier on the arguments that follow {@code verify}, and answers its exit code. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        Path evidence = null;
+        Path file = null;
         Path trust = null;
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--trust") && i + 1 < args.length) {
                 trust = Path.of(args[++i]);
-            } else if (evidence == null && !args[i].startsWith("--")) {
-                evidence = Path.of(args[i]);
+            } else if (file == null && !args[i].startsWith("--")) {
+                file = Path.of(args[i]);
             } else {
                 err.println(USAGE);
                 return UNUSABLE;
             }
         }
-        if (evidence == null) {
+        if (file == null) {
             err.println(USAGE);
             return UNUSABLE;
         }
-        JsonNode document;
         List<X509Certificate> anchors = null;
         try {
-            document = JSON.readTree(evidence.toFile());
             if (trust != null) {
-                anchors = readPem(trust);
+                anchors = SignerTrust.readPem(trust);
                 if (anchors.isEmpty()) {
                     err.println("no certificate in " + trust);
                     return UNUSABLE;
                 }
             }
-        } catch (IOException | GeneralSecurityException e) {
-            err.println("cannot read the evidence or the trust anchors: " + e.getMessage());
-            return UNUSABLE;
-        }
-        try {
-            out.println("VALID: " + verify(document, anchors, err));
-            return VALID;
+            if (isZip(file)) {
+                try (ExportArchive archive = ExportArchive.open(file)) {
+                    return valid(out, new ExportVerifier(archive, anchors, err).verify());
+                }
+            }
+            JsonNode document = JSON.readTree(file.toFile());
+            if (ConsistencyVerifier.FORMAT.equals(document == null ? null : document.path("format").asText(null))) {
+                return valid(out, ConsistencyVerifier.verify(document, anchors));
+            }
+            return valid(out, verify(document, anchors, err));
         } catch (Invalid e) {
             out.println("INVALID: " + e.getMessage());
             return INVALID;
+        } catch (IOException | GeneralSecurityException e) {
+            err.println("cannot read " + file + " or the trust anchors: " + e.getMessage());
+            return UNUSABLE;
+        }
+    }
+
+    private static int valid(PrintStream out, String summary) {
+        out.println("VALID: " + summary);
+        return VALID;
+    }
+
+    private static boolean isZip(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] magic = in.readNBytes(4);
+            return magic.length == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4;
         }
     }
 
@@ -111,27 +116,17 @@ public final class OfflineVerifier {
         if (!checkpoint.isObject()) {
             throw new Invalid("checkpoint: there is none; no entry of this dossier is covered by a signed checkpoint yet");
         }
-        List<X509Certificate> certificates = certificates(document.path("certificates"));
+        List<X509Certificate> certificates = certificates(document.path("certificates"), "checkpoint");
         String headText = checkpoint.path("treeHead").asText(null);
         byte[] signature = base64(checkpoint.path("signature"), "checkpoint: the signature is not base64");
-        if (headText == null) {
-            throw new Invalid("checkpoint: it has no tree head");
-        }
-        if (!CmsVerifier.verifiesDetached(headText.getBytes(StandardCharsets.US_ASCII), signature, certificates.get(0))) {
-            throw new Invalid("checkpoint: the signature does not verify over the tree head with the certificate "
-                    + "given (the tree head or the signature was altered, or another key signed it)");
-        }
-        TreeHead head = treeHead(headText);
+        TreeHead head = SignedTreeHead.verify(headText, signature, certificates.get(0), "checkpoint").head();
         if (checkpoint.has("size") && checkpoint.path("size").asLong(-1) != head.size()) {
             throw new Invalid("checkpoint: its size field does not match the signed tree head");
         }
-        String trustNote;
-        if (anchors == null) {
-            trustNote = " (the signer was NOT checked against a trust anchor: no --trust given)";
-        } else {
-            checkChain(certificates, anchors, head.time());
-            trustNote = ", chained to a trust anchor";
+        if (anchors != null) {
+            SignerTrust.checkChain(certificates, anchors, head.time(), "checkpoint");
         }
+        String trustNote = SignerTrust.note(anchors);
         JsonNode entries = document.path("entries");
         if (!entries.isArray() || entries.isEmpty()) {
             throw new Invalid("the document holds no entry covered by the checkpoint");
@@ -201,20 +196,6 @@ public final class OfflineVerifier {
         return index;
     }
 
-    private static TreeHead treeHead(String text) throws Invalid {
-        try {
-            JsonNode h = JSON.readTree(text);
-            TreeHead head = new TreeHead(h.path("nodeId").asText(null), h.path("size").asLong(-1),
-                    HexFormat.of().parseHex(h.path("root").asText("")), Instant.parse(h.path("time").asText("")));
-            if (!Arrays.equals(head.canonicalBytes(), text.getBytes(StandardCharsets.US_ASCII))) {
-                throw new Invalid("checkpoint: the tree head is not in canonical form");
-            }
-            return head;
-        } catch (IOException | RuntimeException e) {
-            throw new Invalid("checkpoint: the tree head cannot be read: " + e.getMessage());
-        }
-    }
-
     private static String headTime(String text) {
         try {
             return JSON.readTree(text).path("time").asText();
@@ -223,50 +204,19 @@ public final class OfflineVerifier {
         }
     }
 
-    private static List<X509Certificate> certificates(JsonNode node) throws Invalid {
+    /** The base64 DER certificates of a document, signer first; {@code where} starts the error message. */
+    static List<X509Certificate> certificates(JsonNode node, String where) throws Invalid {
         if (!node.isArray() || node.isEmpty()) {
-            throw new Invalid("checkpoint: the document gives no signer certificate");
+            throw new Invalid(where + ": the document gives no signer certificate");
         }
         List<X509Certificate> certificates = new ArrayList<>();
-        try {
-            CertificateFactory factory = CertificateFactory.getInstance("X.509");
-            for (JsonNode c : node) {
-                certificates.add((X509Certificate) factory.generateCertificate(new ByteArrayInputStream(
-                        base64(c, "checkpoint: a certificate is not base64"))));
-            }
-        } catch (GeneralSecurityException e) {
-            throw new Invalid("checkpoint: a certificate cannot be read: " + e.getMessage());
+        for (JsonNode c : node) {
+            certificates.add(SignerTrust.certificate(base64(c, where + ": a certificate is not base64"), where));
         }
         return certificates;
     }
 
-    private static void checkChain(List<X509Certificate> certificates, List<X509Certificate> anchors, Instant at)
-            throws Invalid {
-        try {
-            Set<TrustAnchor> trustAnchors = new HashSet<>();
-            for (X509Certificate anchor : anchors) {
-                trustAnchors.add(new TrustAnchor(anchor, null));
-            }
-            List<X509Certificate> path = new ArrayList<>();
-            for (X509Certificate c : certificates) {
-                if (!anchors.contains(c)) {
-                    path.add(c);
-                }
-            }
-            if (path.isEmpty()) {
-                return;
-            }
-            CertPath certPath = CertificateFactory.getInstance("X.509").generateCertPath(path);
-            PKIXParameters parameters = new PKIXParameters(trustAnchors);
-            parameters.setRevocationEnabled(false);
-            parameters.setDate(Date.from(at));
-            CertPathValidator.getInstance("PKIX").validate(certPath, parameters);
-        } catch (GeneralSecurityException e) {
-            throw new Invalid("checkpoint: the signer's certificate does not chain to a trust anchor: " + e.getMessage());
-        }
-    }
-
-    private static byte[] base64(JsonNode node, String problem) throws Invalid {
+    static byte[] base64(JsonNode node, String problem) throws Invalid {
         try {
             return Base64.getDecoder().decode(node.asText(""));
         } catch (IllegalArgumentException e) {
@@ -274,17 +224,7 @@ public final class OfflineVerifier {
         }
     }
 
-    private static List<X509Certificate> readPem(Path file) throws IOException, GeneralSecurityException {
-        try (InputStream in = Files.newInputStream(file)) {
-            List<X509Certificate> certificates = new ArrayList<>();
-            for (Certificate c : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
-                certificates.add((X509Certificate) c);
-            }
-            return certificates;
-        }
-    }
-
-    /** What makes an evidence document invalid. */
+    /** What makes an evidence document, an export or a consistency proof invalid: the first problem found. */
     static final class Invalid extends Exception {
 
         Invalid(String message) {
