@@ -114,6 +114,9 @@ public class DossierEvidence {
             c.put("size", checkpoint.size());
             c.put("treeHead", checkpoint.treeHead());
             c.put("signature", Base64.getEncoder().encodeToString(checkpoint.signature()));
+            if (checkpoint.timestampToken() != null) {
+                c.put("timestamp", Base64.getEncoder().encodeToString(checkpoint.timestampToken()));
+            }
         }
         ArrayNode certificates = doc.putArray("certificates");
         for (X509Certificate certificate : chain) {
@@ -142,15 +145,22 @@ public class DossierEvidence {
 
     private SignedRoot latestCheckpoint() {
         List<SignedRoot> latest = jdbc.query("""
-                SELECT tree_size, tree_head, signature, root FROM log_checkpoint
+                SELECT tree_size, tree_head, signature, root, timestamp_token FROM log_checkpoint
                 ORDER BY tree_size DESC FETCH FIRST 1 ROWS ONLY""",
-                (rs, i) -> new SignedRoot(new Checkpoint(rs.getLong(1), rs.getString(2), rs.getBytes(3)),
-                        HexFormat.of().parseHex(rs.getString(4))));
+                (rs, i) -> new SignedRoot(new Checkpoint(rs.getLong(1), rs.getString(2), rs.getBytes(3),
+                        rs.getBytes(5)), HexFormat.of().parseHex(rs.getString(4))));
         return latest.isEmpty() ? null : latest.get(0);
     }
 
-    /** A signed checkpoint: the tree head exactly as signed and its detached CMS signature. */
-    record Checkpoint(long size, String treeHead, byte[] signature) {
+    /**
+     * A signed checkpoint: the tree head exactly as signed, its detached CMS signature, and the RFC 3161 timestamp
+     * token over that signature (null when it has none).
+     */
+    record Checkpoint(long size, String treeHead, byte[] signature, byte[] timestampToken) {
+
+        Checkpoint(long size, String treeHead, byte[] signature) {
+            this(size, treeHead, signature, null);
+        }
     }
 
     /** The latest checkpoint and the root its tree head signs. */

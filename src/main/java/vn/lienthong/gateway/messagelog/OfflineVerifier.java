@@ -19,6 +19,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import vn.lienthong.gateway.messagelog.merkle.MerkleHash;
 import vn.lienthong.gateway.messagelog.merkle.MerkleProofs;
+import vn.lienthong.gateway.signature.TimestampTokens;
+import vn.lienthong.gateway.signature.TimestampVerdict;
 
 /**
  * Checks what the gateway gives auditors without the gateway, its database or the network:
@@ -126,7 +128,7 @@ public final class OfflineVerifier {
         if (anchors != null) {
             SignerTrust.checkChain(certificates, anchors, head.time(), "checkpoint");
         }
-        String trustNote = SignerTrust.note(anchors);
+        String trustNote = SignerTrust.note(anchors) + timestampNote(checkpoint, signature, anchors);
         JsonNode entries = document.path("entries");
         if (!entries.isArray() || entries.isEmpty()) {
             throw new Invalid("the document holds no entry covered by the checkpoint");
@@ -144,6 +146,26 @@ public final class OfflineVerifier {
         return "evidence for " + dossierCode + ": " + entries.size() + " entries, checkpoint size " + head.size()
                 + " signed at " + headTime(headText) + " by " + certificates.get(0).getSubjectX500Principal().getName()
                 + trustNote + (later > 0 ? "; " + later + " later entries not yet checkpointed (not verified)" : "");
+    }
+
+    /**
+     * Checks the checkpoint's RFC 3161 timestamp, when the document has one, against the {@code --trust} anchors (the
+     * timestamping authority must chain to one of them); without {@code --trust} it is reported as not checked.
+     */
+    private static String timestampNote(JsonNode checkpoint, byte[] signature, List<X509Certificate> anchors)
+            throws Invalid {
+        if (!checkpoint.has("timestamp")) {
+            return "";
+        }
+        byte[] token = base64(checkpoint.path("timestamp"), "checkpoint: the timestamp is not base64");
+        if (anchors == null) {
+            return "; its RFC 3161 timestamp not checked (give --trust)";
+        }
+        TimestampVerdict verdict = TimestampTokens.verify(token, signature, anchors);
+        if (!verdict.valid()) {
+            throw new Invalid("checkpoint: its RFC 3161 timestamp is not valid: " + verdict.problem());
+        }
+        return "; timestamped at " + verdict.time() + " by " + verdict.authority();
     }
 
     private static long checkEntry(JsonNode entry, int position, long previous, String dossierCode, TreeHead head)

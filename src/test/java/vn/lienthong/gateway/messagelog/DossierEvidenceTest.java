@@ -67,6 +67,41 @@ class DossierEvidenceTest extends GatewayEndToEndTest {
     }
 
     @Test
+    void carriesTheCheckpointsTimestampWhichTheOfflineVerifierChecks() throws Exception {
+        var dossier = Samples.freshDossier();
+        String dossierCode = dossier.path("dossierCode").asText();
+        gateway.awaitState(gateway.accept(dossier), "DELIVERED");
+        JsonNode evidence = await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                .until(() -> Samples.JSON.readTree(http.get("/audit/evidence/" + dossierCode, "X-API-Key", AUDITOR_KEY)
+                        .body()), e -> e.path("entries").size() == 3 && e.path("checkpoint").has("timestamp"));
+        Path file = dir.resolve("stamped.json");
+        Files.writeString(file, evidence.toString());
+
+        assertThat(verify(file, "--trust", "certs-sample/trust-anchors.pem"))
+                .startsWith("VALID: evidence for " + dossierCode).contains("timestamped at ")
+                .contains("SAMPLE Timestamping Authority");
+        assertThat(verify(file)).startsWith("VALID: ").contains("timestamp not checked (give --trust)");
+
+        byte[] token = java.util.Base64.getDecoder().decode(evidence.path("checkpoint").path("timestamp").asText());
+        token[token.length / 2] ^= 0x01;
+        ((com.fasterxml.jackson.databind.node.ObjectNode) evidence.path("checkpoint"))
+                .put("timestamp", java.util.Base64.getEncoder().encodeToString(token));
+        Files.writeString(file, evidence.toString());
+        assertThat(verify(file, "--trust", "certs-sample/trust-anchors.pem"))
+                .startsWith("INVALID: checkpoint: its RFC 3161 timestamp is not valid");
+    }
+
+    private static String verify(Path file, String... options) {
+        String[] args = new String[options.length + 1];
+        args[0] = file.toString();
+        System.arraycopy(options, 0, args, 1, options.length);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        OfflineVerifier.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream(), true));
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
     void answersNotFoundForADossierWithoutEntriesAndBadRequestForAMalformedCode() {
         assertThat(http.get("/audit/evidence/" + Samples.nextDossierCode(), "X-API-Key", AUDITOR_KEY).statusCode())
                 .isEqualTo(404);
