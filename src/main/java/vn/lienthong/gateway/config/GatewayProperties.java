@@ -289,10 +289,25 @@ public class GatewayProperties {
         public void setWindow(Duration window) { this.window = window; }
     }
 
+    /** How long the message log keeps entries in the store, and where it archives them before purging (under data-dir). */
+    public static class Retention {
+        /** How long entries stay in the store before they are archived and purged; none: kept for ever. */
+        private Duration keep;
+        @NotNull
+        private Path archiveDir = Path.of("archive");
+
+        public Duration getKeep() { return keep; }
+        public void setKeep(Duration keep) { this.keep = keep; }
+        public Path getArchiveDir() { return archiveDir; }
+        public void setArchiveDir(Path archiveDir) { this.archiveDir = archiveDir; }
+    }
+
     /** The tamper-evident message log: this node's id, how events are sealed, and when checkpoints are signed. */
     public static class Log {
         @NotBlank
         @Pattern(regexp = "[A-Za-z0-9._-]{1,64}", message = "must be 1 to 64 of A-Z a-z 0-9 . _ -")
+        @Valid
+        private final Retention retention = new Retention();
         private String nodeId = "gateway-1";
         @Min(1) @Max(100_000)
         private int sealBatchSize = 5000;
@@ -310,6 +325,7 @@ public class GatewayProperties {
         private String signingPassword = "";
         private String signingAlias;
 
+        public Retention getRetention() { return retention; }
         public String getNodeId() { return nodeId; }
         public void setNodeId(String nodeId) { this.nodeId = nodeId; }
         public int getSealBatchSize() { return sealBatchSize; }

@@ -1,6 +1,8 @@
 package vn.lienthong.gateway.config;
 
+import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.util.List;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -8,8 +10,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import vn.lienthong.gateway.messagelog.AuditExportWriter;
+import vn.lienthong.gateway.messagelog.LogRetention;
 import vn.lienthong.gateway.messagelog.MessageLogSealer;
 import vn.lienthong.gateway.messagelog.MessageLogVerifier;
+import vn.lienthong.gateway.messagelog.MessageStore;
 import vn.lienthong.gateway.messagelog.PayloadCodec;
 import vn.lienthong.gateway.signature.CmsSigner;
 import vn.lienthong.gateway.signature.SigningIdentity;
@@ -38,6 +42,16 @@ class MessageLogConfig {
     MessageLogVerifier messageLogVerifier(JdbcTemplate jdbc, SigningIdentity gatewaySigningIdentity,
                                           CheckpointTimestampConfig.TsaTrustAnchors tsaTrustAnchors) {
         return new MessageLogVerifier(jdbc, gatewaySigningIdentity.certificate(), tsaTrustAnchors.certificates());
+    }
+
+    @Bean
+    LogRetention logRetention(JdbcTemplate jdbc, PlatformTransactionManager transactions, AuditExportWriter writer,
+                              MessageStore store, Clock clock, GatewayProperties properties,
+                              SigningIdentity gatewaySigningIdentity) {
+        GatewayProperties.Log log = properties.getLog();
+        List<X509Certificate> chain = gatewaySigningIdentity.chain();
+        return new LogRetention(jdbc, transactions, writer, store, clock, log.getNodeId(), log.getRetention().getKeep(),
+                properties.getDataDir().resolve(log.getRetention().getArchiveDir()), chain.get(chain.size() - 1));
     }
 
     @Bean

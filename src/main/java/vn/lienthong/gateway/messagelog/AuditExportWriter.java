@@ -104,6 +104,7 @@ public class AuditExportWriter {
         files.add(writeFile(zip, ExportLayout.PAYLOADS_ABSENT, file -> jdbc.query("""
                 SELECT l.log_index, e.payload_sha256, e.event FROM log_leaf l JOIN message_event e ON e.seq = l.seq
                 LEFT JOIN message m ON m.message_id = e.message_id AND m.payload_sha256 = e.payload_sha256
+                                       AND m.payload_encoding <> 'purged'
                 WHERE l.log_index >= ? AND l.log_index < ? AND e.payload_sha256 IS NOT NULL AND m.message_id IS NULL
                 ORDER BY l.log_index""", rs -> {
             absent[0]++;
@@ -145,6 +146,7 @@ public class AuditExportWriter {
                 SELECT m.message_id, m.payload_sha256, m.payload, m.payload_encoding FROM log_leaf l
                 JOIN message_event e ON e.seq = l.seq
                 JOIN message m ON m.message_id = e.message_id AND m.payload_sha256 = e.payload_sha256
+                               AND m.payload_encoding <> 'purged'
                 WHERE l.log_index >= ? AND l.log_index < ?
                 ORDER BY l.log_index""", (RowCallbackHandler) rs -> {
             String sha256 = rs.getString(2).trim();

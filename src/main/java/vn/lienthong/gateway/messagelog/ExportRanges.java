@@ -70,21 +70,9 @@ public final class ExportRanges {
         return n == null ? 0 : n;
     }
 
-    /** The frontier of the tree of the first {@code size} sealed entries, from their stored leaf hashes. */
+    /** The frontier of the tree of the first {@code size} sealed entries, from the stored subtrees and leaves. */
     List<byte[]> frontier(long size) {
-        CompactMerkleTree tree = new CompactMerkleTree();
-        jdbc.query("SELECT log_index, leaf_hash FROM log_leaf WHERE log_index < ? ORDER BY log_index", rs -> {
-            if (rs.getLong(1) != tree.size()) {
-                throw new IllegalStateException("The message log has no entry " + tree.size()
-                        + ": it was altered; run the verification");
-            }
-            tree.append(HexFormat.of().parseHex(rs.getString(2)));
-        }, size);
-        if (tree.size() != size) {
-            throw new IllegalStateException("The message log holds " + tree.size() + " entries before index " + size
-                    + ": it was altered; run the verification");
-        }
-        return tree.frontier();
+        return new StoredSubtrees(jdbc).frontier(size);
     }
 
     /** The time conditions of a window, only those given, so that no untyped NULL parameter reaches the database. */

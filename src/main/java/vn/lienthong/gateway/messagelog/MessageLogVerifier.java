@@ -63,12 +63,18 @@ public class MessageLogVerifier {
                         rs.getString(4), rs.getBytes(5), rs.getBytes(6)));
         Map<Long, byte[]> rootsAtCheckpoints = new HashMap<>();
         checkpoints.forEach(c -> rootsAtCheckpoints.put(c.size(), null));
-        CompactMerkleTree tree = new CompactMerkleTree();
+        long archivedBelow = LogArchives.purgedBelow(jdbc);
+        CompactMerkleTree tree = archivedBelow == 0 ? new CompactMerkleTree()
+                : CompactMerkleTree.resume(archivedBelow, new StoredSubtrees(jdbc).frontier(archivedBelow));
+        if (rootsAtCheckpoints.containsKey(tree.size()) && archivedBelow > 0) {
+            rootsAtCheckpoints.put(tree.size(), tree.root());
+        }
         Problem entryProblem = new Problem();
         Problem subtreeProblem = new Problem();
-        try (StoredSubtreeCheck subtrees = new StoredSubtreeCheck(jdbc)) {
+        try (StoredSubtreeCheck subtrees = new StoredSubtreeCheck(jdbc, archivedBelow)) {
             jdbc.query("SELECT " + MessageLogRows.columnsOf("e") + ", l.seq AS leaf_seq, l.node_id, l.log_index, l.leaf_hash "
-                    + "FROM log_leaf l LEFT JOIN message_event e ON e.seq = l.seq ORDER BY l.log_index", rs -> {
+                    + "FROM log_leaf l LEFT JOIN message_event e ON e.seq = l.seq WHERE l.log_index >= ? "
+                    + "ORDER BY l.log_index", rs -> {
                 if (entryProblem.found()) {
                     return;
                 }
@@ -101,13 +107,13 @@ public class MessageLogVerifier {
                 if (rootsAtCheckpoints.containsKey(tree.size())) {
                     rootsAtCheckpoints.put(tree.size(), tree.root());
                 }
-            });
+            }, archivedBelow);
             if (entryProblem.found()) {
                 return LogVerification.bad(tree.size(), checkpoints.size(), entryProblem.index, entryProblem.what);
             }
             long previousSize = 0;
             for (Checkpoint c : checkpoints) {
-                String problem = problemWith(c, tree.size(), rootsAtCheckpoints.get(c.size()));
+                String problem = problemWith(c, tree.size(), rootsAtCheckpoints.get(c.size()), archivedBelow);
                 if (problem != null) {
                     long index = c.size() > tree.size() ? tree.size() : previousSize;
                     return LogVerification.bad(tree.size(), checkpoints.size(), index, problem);
@@ -126,7 +132,8 @@ public class MessageLogVerifier {
         return LogVerification.ok(tree.size(), checkpoints.size());
     }
 
-    private String problemWith(Checkpoint c, long treeSize, byte[] rootAtSize) {
+    /** What is wrong with a checkpoint; the root of one below the archived part is checked by its archive instead. */
+    private String problemWith(Checkpoint c, long treeSize, byte[] rootAtSize, long archivedBelow) {
         byte[] head = c.treeHead().getBytes(StandardCharsets.US_ASCII);
         if (!CmsVerifier.verifiesDetached(head, c.signature(), gatewayCertificate)) {
             return "the checkpoint at size " + c.size() + " (" + c.createdAt() + ") is not signed by the gateway key";
@@ -143,6 +150,9 @@ public class MessageLogVerifier {
         if (c.size() > treeSize) {
             return "the log was truncated: the checkpoint of " + c.createdAt() + " covers " + c.size()
                     + " entries, the store holds " + treeSize;
+        }
+        if (c.size() < archivedBelow) {
+            return null;
         }
         byte[] root = c.size() == 0 ? MerkleHash.emptyRoot() : rootAtSize;
         if (!Arrays.equals(root, HexFormat.of().parseHex(c.root()))) {

@@ -20,6 +20,8 @@ public final class PayloadCodec {
 
     public static final String IDENTITY = "identity";
     public static final String GZIP = "gzip";
+    /** The payload is no longer in the store: the retention job archived it with its entries and purged it. */
+    public static final String PURGED = "purged";
 
     private final long maxPayloadBytes;
 
@@ -51,6 +53,10 @@ public final class PayloadCodec {
     public byte[] decode(String messageId, String encoding, byte[] stored) {
         if (encoding == null || IDENTITY.equals(encoding)) {
             return stored;
+        }
+        if (PURGED.equals(encoding)) {
+            throw new GatewayException(ErrorCode.PAYLOAD_ARCHIVED, "The payload of message " + messageId
+                    + " was archived with its message-log entries and purged from the store (see log_archive).");
         }
         if (!GZIP.equals(encoding)) {
             throw unreadable(messageId, "its encoding '" + encoding + "' is unknown");

@@ -22,8 +22,14 @@ final class StoredSubtreeCheck implements AutoCloseable {
     private Key lastRead;
 
     StoredSubtreeCheck(JdbcTemplate jdbc) {
+        this(jdbc, 0);
+    }
+
+    /** A check of the subtrees that reach past {@code archivedBelow}; those wholly below it went with their archive. */
+    StoredSubtreeCheck(JdbcTemplate jdbc, long archivedBelow) {
         this.stream = jdbc.queryForStream("SELECT first_index, height, hash FROM log_subtree ORDER BY first_index, height",
-                (rs, i) -> new Row(new Key(rs.getLong(1), rs.getInt(2)), rs.getString(3)));
+                (rs, i) -> new Row(new Key(rs.getLong(1), rs.getInt(2)), rs.getString(3)))
+                .filter(row -> row.key().firstIndex() + (1L << row.key().height()) > archivedBelow);
         this.rows = stream.iterator();
     }
 

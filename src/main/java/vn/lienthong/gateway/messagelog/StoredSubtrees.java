@@ -70,6 +70,16 @@ final class StoredSubtrees implements SubtreeProofs.Source {
         return found;
     }
 
+    /**
+     * The frontier of the tree of the first {@code size} entries (its perfect subtrees, leftmost first), from the stored
+     * subtrees and the leaves after the last of them, so that it can be had after older leaves were purged.
+     */
+    List<byte[]> frontier(long size) {
+        List<PerfectSubtree> parts = PerfectSubtree.covering(0, size);
+        Map<PerfectSubtree, byte[]> hashes = hashes(new java.util.HashSet<>(parts));
+        return parts.stream().map(hashes::get).toList();
+    }
+
     /** The leaf hashes of entries {@code [from, to)}, which must all be in the store. */
     List<byte[]> leaves(long from, long to) {
         List<byte[]> leaves = new ArrayList<>((int) Math.min(to - from, 1 << 20));
