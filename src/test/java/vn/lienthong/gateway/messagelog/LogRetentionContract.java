@@ -11,8 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,20 +26,18 @@ import vn.lienthong.gateway.signature.CmsSigner;
  * the payloads of finished messages; the live log still verifies, the tree goes on across restarts, and the next
  * archive continues where the last one purged.
  */
-class LogRetentionTest {
+abstract class LogRetentionContract {
 
     @TempDir
     Path dir;
     private ExportFixture log;
-    private JdbcDataSource h2;
+
+    /** A fresh, migrated store for one test. */
+    abstract DataSource freshStore(Path dir);
 
     @BeforeEach
-    void freshStore() {
-        h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:file:" + dir.resolve("store/lienthong") + ";DB_CLOSE_DELAY=-1;WRITE_DELAY=0");
-        h2.setUser("sa");
-        Flyway.configure().dataSource(h2).locations("classpath:db/migration").load().migrate();
-        log = new ExportFixture(h2);
+    void freshLog() {
+        log = new ExportFixture(freshStore(dir));
     }
 
     @Test
