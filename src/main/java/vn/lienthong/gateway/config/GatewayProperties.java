@@ -304,10 +304,10 @@ public class GatewayProperties {
 
     /** The tamper-evident message log: this node's id, how events are sealed, and when checkpoints are signed. */
     public static class Log {
-        @NotBlank
-        @Pattern(regexp = "[A-Za-z0-9._-]{1,64}", message = "must be 1 to 64 of A-Z a-z 0-9 . _ -")
         @Valid
         private final Retention retention = new Retention();
+        @NotBlank
+        @Pattern(regexp = "[A-Za-z0-9._-]{1,64}", message = "must be 1 to 64 of A-Z a-z 0-9 . _ -")
         private String nodeId = "gateway-1";
         @Min(1) @Max(100_000)
         private int sealBatchSize = 5000;
