@@ -4,14 +4,12 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import vn.lienthong.gateway.ErrorCode;
 import vn.lienthong.gateway.GatewayException;
-import vn.lienthong.gateway.messagelog.merkle.CompactMerkleTree;
 
 /**
  * Finds the contiguous index range an export of a [from, to) time window holds: from the first sealed entry at or
