@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -34,6 +33,8 @@ class BadInputCatalogueTest extends GatewayEndToEndTest {
     private static final String SOAP_ENVELOPE = "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\""
             + " xmlns:g=\"https://lienthong.vn/soap/gateway/v1\">";
     private static final String AUDITOR_KEY = "sandbox-auditor-key";
+    /** The file a CamelFileName header would make a file endpoint write, were any route to listen to it. */
+    private static final String STEERED_FILE = "lienthong-steered-" + java.util.UUID.randomUUID();
 
     /** One bad request: how to send it, and what the answer and the log entry must say. */
     record Bad(String name, Function<BadInputCatalogueTest, HttpResponse<String>> send, int status, String code,
@@ -170,7 +171,7 @@ class BadInputCatalogueTest extends GatewayEndToEndTest {
 
     static Stream<Arguments> steeringNames() {
         return Stream.of("CamelHttpUri=http://127.0.0.1:1/", "CAmelJmsDestinationName=lienthong.evil",
-                        "CamelFileName=../../x", "operationName=GetMessageStatus")
+                        "CamelFileName=../../" + STEERED_FILE, "operationName=GetMessageStatus")
                 .flatMap(header -> Stream.of(Arguments.of(header, "header"), Arguments.of(header, "query parameter")));
     }
 
@@ -192,8 +193,8 @@ class BadInputCatalogueTest extends GatewayEndToEndTest {
         gateway.awaitState(Samples.JSON.readTree(answer.body()).path("messageId").asText(), "DELIVERED");
         assertThat(queues.messagesAdded(QueueProbe.DVCQG)).isEqualTo(enqueuedBefore + 1);
         assertThat(queues.messagesAdded("lienthong.evil")).isZero();
-        assertThat(Files.exists(Path.of("../x"))).isFalse();
-        assertThat(Files.exists(Path.of("../../x"))).isFalse();
+        assertThat(Path.of("..", STEERED_FILE)).doesNotExist();
+        assertThat(Path.of("../..", STEERED_FILE)).doesNotExist();
     }
 
     private static Bad rest(String name, Function<BadInputCatalogueTest, HttpResponse<String>> send, int status,
