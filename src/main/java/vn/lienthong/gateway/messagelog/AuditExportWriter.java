@@ -105,7 +105,9 @@ public class AuditExportWriter {
                 SELECT l.log_index, e.payload_sha256, e.event FROM log_leaf l JOIN message_event e ON e.seq = l.seq
                 LEFT JOIN message m ON m.message_id = e.message_id AND m.payload_sha256 = e.payload_sha256
                                        AND m.payload_encoding <> 'purged'
+                LEFT JOIN configuration_snapshot c ON c.sha256 = e.payload_sha256 AND e.event = 'CONFIGURATION_LOADED'
                 WHERE l.log_index >= ? AND l.log_index < ? AND e.payload_sha256 IS NOT NULL AND m.message_id IS NULL
+                  AND c.sha256 IS NULL
                 ORDER BY l.log_index""", rs -> {
             absent[0]++;
             String reason = EventType.REJECTED.name().equals(rs.getString(3)) ? "NOT_KEPT" : "NOT_IN_STORE";
@@ -136,8 +138,9 @@ public class AuditExportWriter {
     }
 
     /**
-     * The payload of every message an entry of the range refers to by its SHA-256, each once, named by its hash (the
-     * names written are remembered, as the archive's own directory remembers them).
+     * The payload of every message an entry of the range refers to by its SHA-256, and the configuration snapshot of
+     * every CONFIGURATION_LOADED entry, each once, named by its hash (the names written are remembered, as the
+     * archive's own directory remembers them).
      */
     private Payloads writePayloads(ZipOutputStream zip, ExportRange range) {
         long[] largest = {0};
@@ -154,6 +157,18 @@ public class AuditExportWriter {
                 byte[] payload = payloads.decode(rs.getString(1), rs.getString(4), rs.getBytes(3));
                 writeFile(zip, ExportLayout.payload(sha256), file -> file.write(payload));
                 largest[0] = Math.max(largest[0], payload.length);
+            }
+        }, range.firstIndex(), range.endIndex());
+        jdbc.query("""
+                SELECT c.sha256, c.snapshot FROM log_leaf l JOIN message_event e ON e.seq = l.seq
+                JOIN configuration_snapshot c ON c.sha256 = e.payload_sha256
+                WHERE l.log_index >= ? AND l.log_index < ? AND e.event = 'CONFIGURATION_LOADED'
+                ORDER BY l.log_index""", (RowCallbackHandler) rs -> {
+            String sha256 = rs.getString(1).trim();
+            if (written.add(sha256)) {
+                byte[] snapshot = rs.getString(2).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                writeFile(zip, ExportLayout.payload(sha256), file -> file.write(snapshot));
+                largest[0] = Math.max(largest[0], snapshot.length);
             }
         }, range.firstIndex(), range.endIndex());
         return new Payloads(written.size(), largest[0]);

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -56,6 +57,9 @@ class AuditExportTest extends GatewayEndToEndTest {
         assertThat(ExportFixture.read(file)).containsKey("payloads/" + payloadSha256.trim());
         assertThat(ExportFixture.read(file).get("payloads/" + payloadSha256.trim()))
                 .isEqualTo(Samples.JSON.writeValueAsBytes(dossier));
+        Map<String, Object> configuration = jdbc.queryForMap("SELECT sha256, snapshot FROM configuration_snapshot");
+        assertThat(ExportFixture.read(file).get("payloads/" + ((String) configuration.get("SHA256")).trim()))
+                .asString(java.nio.charset.StandardCharsets.UTF_8).isEqualTo(configuration.get("SNAPSHOT"));
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM message_event WHERE event = 'AUDIT_ACTION' "
                 + "AND client_id = 'sandbox-auditor' AND detail LIKE 'exported entries 0..%'", Long.class)).isPositive();
         await().atMost(Duration.ofSeconds(5)).until(() -> {
