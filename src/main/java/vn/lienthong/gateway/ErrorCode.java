@@ -36,6 +36,7 @@ public enum ErrorCode {
     STATUS_TRANSITION_ILLEGAL(409, "Status transition not allowed"),
     PAYLOAD_UNREADABLE(500, "Stored payload cannot be read"),
     PAYLOAD_ARCHIVED(410, "Payload archived and purged from the store"),
+    LOG_ARCHIVED(410, "Entries archived and purged from the store"),
     SIGNATURE_REQUEST_INVALID(400, "Signature verification request invalid"),
     SIGNATURE_FORMAT_UNSUPPORTED(400, "Signature format not supported yet"),
     MESSAGE_LOG_ALTERED(500, "The message log in the store was altered; run the verification"),

@@ -63,8 +63,17 @@ public class AuditConsistency {
         exchange.getIn().setBody(document);
     }
 
-    /** The consistency document between two checkpoints of this node; 404 when either size is not a checkpoint. */
+    /**
+     * The consistency document between two checkpoints of this node; 404 when either size is not a checkpoint, 410
+     * once older entries were archived and purged (the proof is computed from every leaf from the first).
+     */
     ObjectNode document(long from, long to) {
+        long purgedBelow = LogArchives.purgedBelow(jdbc);
+        if (purgedBelow > 0) {
+            throw new GatewayException(ErrorCode.LOG_ARCHIVED, "The entries below " + purgedBelow + " were archived "
+                    + "and purged from the store, so it can no longer prove consistency; each archive carries its "
+                    + "signed checkpoints and the frontier it continues from (verify them with the offline verifier).");
+        }
         DossierEvidence.Checkpoint older = checkpoint(from);
         DossierEvidence.Checkpoint newer = checkpoint(to);
         List<byte[]> proof = MerkleTree.of(new StoredLeafHashes(jdbc, to)).consistencyProof(from, to);

@@ -121,6 +121,25 @@ abstract class LogRetentionContract {
     }
 
     @Test
+    void aConsistencyProofAfterAPurgeIsRefusedWithTheReason() {
+        messages(40, true);
+        log.clock.advance(Duration.ofDays(10));
+        messages(5, true);
+        log.checkpointAll();
+        AuditConsistency consistency = new AuditConsistency(log.jdbc, log.store,
+                new vn.lienthong.gateway.config.GatewayProperties(), ExportFixture.GATEWAY);
+        long oldest = log.jdbc.queryForObject("SELECT MIN(tree_size) FROM log_checkpoint", Long.class);
+        long newest = log.jdbc.queryForObject("SELECT MAX(tree_size) FROM log_checkpoint", Long.class);
+        assertThat(consistency.document(oldest, newest).path("proof").isArray()).isTrue();
+
+        retention(Duration.ofDays(5)).archiveAndPurge();
+
+        assertThatThrownBy(() -> consistency.document(oldest, newest))
+                .isInstanceOfSatisfying(GatewayException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.LOG_ARCHIVED));
+    }
+
+    @Test
     void keepsEverythingWithoutARetentionPeriodOrWhenNothingIsOldEnough() {
         messages(40, true);
         log.checkpointAll();
