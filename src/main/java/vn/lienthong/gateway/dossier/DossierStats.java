@@ -43,41 +43,52 @@ public class DossierStats {
         exchange.getIn().setBody(figures(criteria));
     }
 
+    /**
+     * Three index range reads, one per kind of figure (received in the period, finished in it, still open at its end),
+     * so that a month of a large year reads the rows of that month and the open dossiers, not the whole table.
+     */
     StatsReport figures(StatsCriteria c) {
         int length = c.level().suffixLength();
         String group = "SUBSTRING(agency_code FROM " + (CODE_LENGTH - length + 1) + " FOR " + length + ")";
-        List<Object> args = new ArrayList<>(List.of(
-                c.from(), c.to(), c.from(), c.to(), c.from(), c.to(), c.from(), c.to(), c.from(), c.to(),
-                c.to(), c.to(), c.to(), c.to(), c.to(),
-                c.to(), c.from()));
-        StringBuilder sql = new StringBuilder("SELECT " + group + """
-                 AS grp,
-                  SUM(CASE WHEN received_at >= ? AND received_at < ? THEN 1 ELSE 0 END) AS received,
-                  SUM(CASE WHEN received_at >= ? AND received_at < ? AND online THEN 1 ELSE 0 END) AS online,
-                  SUM(CASE WHEN finished_at >= ? AND finished_at < ? THEN 1 ELSE 0 END) AS resolved,
-                  SUM(CASE WHEN finished_at >= ? AND finished_at < ? AND finished_day < due_day THEN 1 ELSE 0 END)
-                      AS early,
-                  SUM(CASE WHEN finished_at >= ? AND finished_at < ? AND finished_at > due_at THEN 1 ELSE 0 END)
-                      AS late,
-                  SUM(CASE WHEN received_at < ? AND (finished_at IS NULL OR finished_at >= ?)
-                            AND status NOT IN ('NOT_ACCEPTED', 'WITHDRAWN', 'STOPPED') THEN 1 ELSE 0 END) AS pending,
-                  SUM(CASE WHEN received_at < ? AND (finished_at IS NULL OR finished_at >= ?)
-                            AND status NOT IN ('NOT_ACCEPTED', 'WITHDRAWN', 'STOPPED') AND due_at < ?
-                           THEN 1 ELSE 0 END) AS overdue
-                FROM dossier_state
-                WHERE received_at < ? AND (finished_at IS NULL OR finished_at >= ? OR received_at >= ?)""");
-        args.add(c.from());
-        if (c.agency() != null && c.agency().length() == CODE_LENGTH) {
-            sql.append(" AND agency_code = ?");
-            args.add(c.agency());
-        } else if (c.agency() != null) {
-            sql.append(" AND SUBSTRING(agency_code FROM ").append(CODE_LENGTH - c.agency().length() + 1)
-                    .append(" FOR ").append(c.agency().length()).append(") = ?");
-            args.add(c.agency());
-        }
-        sql.append(" GROUP BY ").append(group).append(" ORDER BY ").append(group);
-        List<StatsRow> rows = jdbc.query(sql.toString(), DossierStats::row, args.toArray());
+        String agency = agencyCondition(c.agency());
+        List<Object> args = new ArrayList<>(List.of(c.from(), c.to()));
+        addAgency(args, c.agency());
+        args.addAll(List.of(c.from(), c.to()));
+        addAgency(args, c.agency());
+        args.addAll(List.of(c.to(), c.to(), c.to()));
+        addAgency(args, c.agency());
+        String sql = "SELECT grp, SUM(received) AS received, SUM(online) AS online, SUM(resolved) AS resolved, "
+                + "SUM(early) AS early, SUM(late) AS late, SUM(pending) AS pending, SUM(overdue) AS overdue FROM ("
+                + "SELECT " + group + " AS grp, 1 AS received, CASE WHEN online THEN 1 ELSE 0 END AS online, "
+                + "0 AS resolved, 0 AS early, 0 AS late, 0 AS pending, 0 AS overdue FROM dossier_state "
+                + "WHERE received_at >= ? AND received_at < ?" + agency
+                + " UNION ALL SELECT " + group + ", 0, 0, 1, CASE WHEN finished_day < due_day THEN 1 ELSE 0 END, "
+                + "CASE WHEN finished_at > due_at THEN 1 ELSE 0 END, 0, 0 FROM dossier_state "
+                + "WHERE finished_at >= ? AND finished_at < ?" + agency
+                + " UNION ALL SELECT " + group + ", 0, 0, 0, 0, 0, 1, CASE WHEN due_at < ? THEN 1 ELSE 0 END "
+                + "FROM dossier_state WHERE received_at < ? AND (finished_at IS NULL OR finished_at >= ?) "
+                + "AND status NOT IN ('NOT_ACCEPTED', 'WITHDRAWN', 'STOPPED')"
+                + agency + ") figures GROUP BY grp ORDER BY grp";
+        List<StatsRow> rows = jdbc.query(sql, DossierStats::row, args.toArray());
         return new StatsReport(c.agency(), c.from(), c.to(), c.level(), rows, StatsRow.total(rows));
+    }
+
+    /** The agency filter: a whole code by equality (its index), a right-hand part by the part. */
+    private static String agencyCondition(String agency) {
+        if (agency == null) {
+            return "";
+        }
+        if (agency.length() == CODE_LENGTH) {
+            return " AND agency_code = ?";
+        }
+        return " AND SUBSTRING(agency_code FROM " + (CODE_LENGTH - agency.length() + 1) + " FOR " + agency.length()
+                + ") = ?";
+    }
+
+    private static void addAgency(List<Object> args, String agency) {
+        if (agency != null) {
+            args.add(agency);
+        }
     }
 
     private static StatsRow row(ResultSet rs, int i) throws SQLException {
