@@ -21,7 +21,7 @@ import vn.lienthong.gateway.GatewayException;
 import vn.lienthong.gateway.config.GatewayProperties;
 import vn.lienthong.gateway.ingress.ClientIdentity;
 import vn.lienthong.gateway.ingress.QueryParameters;
-import vn.lienthong.gateway.messagelog.merkle.MerkleTree;
+import vn.lienthong.gateway.messagelog.merkle.SubtreeProofs;
 import vn.lienthong.gateway.signature.SigningIdentity;
 
 /**
@@ -64,19 +64,14 @@ public class AuditConsistency {
     }
 
     /**
-     * The consistency document between two checkpoints of this node; 404 when either size is not a checkpoint, 410
-     * once older entries were archived and purged (the proof is computed from every leaf from the first).
+     * The consistency document between two checkpoints of this node, from the stored subtrees (O(log n) reads, and
+     * still possible after older entries were purged); 404 when either size is not a checkpoint, 410 when the proof
+     * needs entries that were archived and purged (a checkpoint of fewer than 64 entries, then).
      */
     ObjectNode document(long from, long to) {
-        long purgedBelow = LogArchives.purgedBelow(jdbc);
-        if (purgedBelow > 0) {
-            throw new GatewayException(ErrorCode.LOG_ARCHIVED, "The entries below " + purgedBelow + " were archived "
-                    + "and purged from the store, so it can no longer prove consistency; each archive carries its "
-                    + "signed checkpoints and the frontier it continues from (verify them with the offline verifier).");
-        }
         DossierEvidence.Checkpoint older = checkpoint(from);
         DossierEvidence.Checkpoint newer = checkpoint(to);
-        List<byte[]> proof = MerkleTree.of(new StoredLeafHashes(jdbc, to)).consistencyProof(from, to);
+        List<byte[]> proof = proof(from, to);
         ObjectNode doc = JsonNodeFactory.instance.objectNode();
         doc.put("format", ConsistencyVerifier.FORMAT);
         doc.put("nodeId", nodeId);
@@ -93,6 +88,20 @@ public class AuditConsistency {
             }
         }
         return doc;
+    }
+
+    private List<byte[]> proof(long from, long to) {
+        try {
+            return SubtreeProofs.consistencyProof(from, to, new StoredSubtrees(jdbc));
+        } catch (GatewayException missing) {
+            long purgedBelow = LogArchives.purgedBelow(jdbc);
+            if (purgedBelow > 0 && missing.code() == ErrorCode.MESSAGE_LOG_ALTERED) {
+                throw new GatewayException(ErrorCode.LOG_ARCHIVED, "The proof from size " + from + " needs entries "
+                        + "below " + purgedBelow + ", which were archived and purged from the store; each archive "
+                        + "carries its signed checkpoints and the frontier it continues from (verify them offline).");
+            }
+            throw missing;
+        }
     }
 
     private static void put(ObjectNode node, DossierEvidence.Checkpoint checkpoint) {

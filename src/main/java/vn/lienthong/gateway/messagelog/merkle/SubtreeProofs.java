@@ -63,6 +63,48 @@ public final class SubtreeProofs {
         return inclusionProofs(List.of(index), size, source).get(0);
     }
 
+    /**
+     * PROOF(m, D[0:n]) of RFC 9162 §2.1.4.1 (SUBPROOF with b = true), each node from the perfect subtrees that cover
+     * it, with one call to the source; empty when m is 0 or m equals n.
+     */
+    public static List<byte[]> consistencyProof(long m, long n, Source source) {
+        if (m < 0 || m > n) {
+            throw new IllegalArgumentException("no consistency proof from size " + m + " to size " + n);
+        }
+        if (m == 0 || m == n) {
+            return List.of();
+        }
+        List<List<PerfectSubtree>> plan = new ArrayList<>();
+        subproof(m, 0, n, true, plan);
+        Set<PerfectSubtree> wanted = new LinkedHashSet<>();
+        plan.forEach(wanted::addAll);
+        Map<PerfectSubtree, byte[]> hashes = source.hashes(wanted);
+        List<byte[]> proof = new ArrayList<>(plan.size());
+        for (List<PerfectSubtree> node : plan) {
+            proof.add(fold(node, hashes));
+        }
+        return List.copyOf(proof);
+    }
+
+    /** SUBPROOF(m, D[start:end], b): the nodes, leaf side first, as the perfect subtrees covering each. */
+    private static void subproof(long m, long start, long end, boolean startsTree, List<List<PerfectSubtree>> plan) {
+        long n = end - start;
+        if (m == n) {
+            if (!startsTree) {
+                plan.add(PerfectSubtree.covering(start, end));
+            }
+            return;
+        }
+        long k = Long.highestOneBit(n - 1);
+        if (m <= k) {
+            subproof(m, start, start + k, startsTree, plan);
+            plan.add(PerfectSubtree.covering(start + k, end));
+        } else {
+            subproof(m - k, start + k, end, false, plan);
+            plan.add(PerfectSubtree.covering(start, start + k));
+        }
+    }
+
     /** For each node of the inclusion proof, bottom up, the perfect subtrees that cover its leaves. */
     static List<List<PerfectSubtree>> inclusionPlan(long index, long size) {
         if (index < 0 || index >= size) {

@@ -37,6 +37,21 @@ class SubtreeProofsTest {
     }
 
     @Test
+    void consistencyProofsEqualTheMerkleTreeProofsForEveryPairOfSizesUpTo130() {
+        List<byte[]> leaves = MerkleTestVectors.leafHashes(130, 9);
+        MerkleTree tree = MerkleTree.ofLeafHashes(leaves);
+        KeptSubtrees kept = KeptSubtrees.of(leaves);
+
+        for (int n = 1; n <= leaves.size(); n++) {
+            for (int m = 1; m < n; m++) {
+                assertThat(hex(SubtreeProofs.consistencyProof(m, n, kept))).as("from %d to %d", m, n)
+                        .isEqualTo(hex(tree.consistencyProof(m, n)));
+            }
+        }
+        assertThat(SubtreeProofs.consistencyProof(7, 7, kept)).isEmpty();
+    }
+
+    @Test
     void rootsEqualTheMerkleTreeRootsAtEverySize() {
         List<byte[]> leaves = MerkleTestVectors.leafHashes(300, 8);
         MerkleTree tree = MerkleTree.ofLeafHashes(leaves);
