@@ -114,13 +114,17 @@ public class AuditExportWriter {
             file.write(("{\"index\":" + rs.getLong(1) + ",\"payloadSha256\":\"" + rs.getString(2).trim()
                     + "\",\"reason\":\"" + reason + "\"}\n").getBytes(StandardCharsets.US_ASCII));
         }, range.firstIndex(), range.endIndex())));
-        jdbc.query("SELECT tree_size, tree_head, signature FROM log_checkpoint WHERE node_id = ? AND tree_size >= ? "
-                + "AND tree_size <= ? ORDER BY tree_size", rs -> {
+        jdbc.query("SELECT tree_size, tree_head, signature, timestamp_token FROM log_checkpoint WHERE node_id = ? "
+                + "AND tree_size >= ? AND tree_size <= ? ORDER BY tree_size", rs -> {
             long size = rs.getLong(1);
             byte[] head = rs.getString(2).getBytes(StandardCharsets.US_ASCII);
             byte[] signature = rs.getBytes(3);
+            byte[] timestamp = rs.getBytes(4);
             files.add(writeFile(zip, ExportLayout.checkpointHead(size), file -> file.write(head)));
             files.add(writeFile(zip, ExportLayout.checkpointSignature(size), file -> file.write(signature)));
+            if (timestamp != null) {
+                files.add(writeFile(zip, ExportLayout.checkpointTimestamp(size), file -> file.write(timestamp)));
+            }
         }, range.nodeId(), range.firstIndex(), range.endIndex());
         for (int i = 0; i < chain.size(); i++) {
             byte[] der = encoded(chain.get(i));

@@ -19,9 +19,10 @@ final class ExportLayout {
 
     /** Every name a file of an export may have; anything else in an archive is refused. */
     static final Pattern NAME = Pattern.compile("manifest\\.json|manifest\\.p7s|entries\\.jsonl|leaves\\.bin"
-            + "|payloads-absent\\.jsonl|payloads/[0-9a-f]{64}|checkpoints/[1-9][0-9]{0,18}\\.(json|p7s)"
+            + "|payloads-absent\\.jsonl|payloads/[0-9a-f]{64}|checkpoints/[1-9][0-9]{0,18}\\.(json|p7s|tsr)"
             + "|certificates/[0-9]\\.der");
     static final Pattern CHECKPOINT_HEAD = Pattern.compile("checkpoints/([1-9][0-9]{0,18})\\.json");
+    static final Pattern CHECKPOINT_TIMESTAMP = Pattern.compile("checkpoints/([1-9][0-9]{0,18})\\.tsr");
     static final Pattern CERTIFICATE = Pattern.compile("certificates/([0-9])\\.der");
 
     /** The largest manifest a verifier reads. */
@@ -65,6 +66,11 @@ final class ExportLayout {
 
     static String checkpointSignature(long size) {
         return CHECKPOINTS_DIR + size + ".p7s";
+    }
+
+    /** The RFC 3161 timestamp token (DER) over a checkpoint's signature, when the checkpoint has one. */
+    static String checkpointTimestamp(long size) {
+        return CHECKPOINTS_DIR + size + ".tsr";
     }
 
     static String certificate(int position) {

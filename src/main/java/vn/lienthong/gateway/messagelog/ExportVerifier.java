@@ -33,6 +33,8 @@ import vn.lienthong.gateway.messagelog.OfflineVerifier.Invalid;
 import vn.lienthong.gateway.messagelog.merkle.CompactMerkleTree;
 import vn.lienthong.gateway.signature.CmsSignerVerifier;
 import vn.lienthong.gateway.signature.CmsVerifier;
+import vn.lienthong.gateway.signature.TimestampTokens;
+import vn.lienthong.gateway.signature.TimestampVerdict;
 
 /**
  * Checks a {@value ExportLayout#FORMAT} archive offline: the manifest's signature (with the certificate of
@@ -135,7 +137,9 @@ final class ExportVerifier {
                 + (manifest.endIndex() - 1) + " (" + manifest.entries() + " entries, " + manifest.entriesInRequestedRange()
                 + " in the requested range), " + payloadFiles.size() + " payloads (" + manifest.payloadsAbsent()
                 + " absent, listed in " + ExportLayout.PAYLOADS_ABSENT + "), " + checkpoints.size()
-                + " checkpoints, the last of size " + last.head().size() + " signed at " + last.time() + " by "
+                + " checkpoints (" + timestamps(listed) + " with an RFC 3161 timestamp"
+                + (anchors == null ? ", not checked without --trust" : "") + "), the last of size "
+                + last.head().size() + " signed at " + last.time() + " by "
                 + certificates.get(0).getSubjectX500Principal().getName() + SignerTrust.note(anchors)
                 + "; left out: " + manifest.notYetCheckpointed() + " not yet checkpointed, " + manifest.notYetSealed()
                 + " not yet sealed";
@@ -231,6 +235,10 @@ final class ExportVerifier {
             if (m.matches() && !checkpoints.containsKey(Long.parseLong(m.group(1)))) {
                 throw new Invalid("file " + name + ": it signs no checkpoint of the archive");
             }
+            Matcher t = ExportLayout.CHECKPOINT_TIMESTAMP.matcher(name);
+            if (t.matches() && !checkpoints.containsKey(Long.parseLong(t.group(1)))) {
+                throw new Invalid("file " + name + ": it timestamps no checkpoint of the archive");
+            }
         }
         if (checkpoints.isEmpty() || checkpoints.lastKey() != manifest.endIndex()) {
             throw new Invalid("file " + ExportLayout.checkpointHead(manifest.endIndex()) + ": no signed checkpoint "
@@ -269,7 +277,19 @@ final class ExportVerifier {
             throw new Invalid("file " + headName + ": it is a checkpoint of node " + checkpoint.head().nodeId()
                     + ", not " + manifest.nodeId());
         }
+        ExportFile timestamp = listed.get(ExportLayout.checkpointTimestamp(size));
+        if (timestamp != null && anchors != null) {
+            TimestampVerdict verdict = TimestampTokens.verify(listedContent(timestamp), signature, anchors);
+            if (!verdict.valid()) {
+                throw new Invalid("file " + timestamp.path() + ": its RFC 3161 timestamp is not valid: "
+                        + verdict.problem());
+            }
+        }
         return checkpoint;
+    }
+
+    private static long timestamps(Map<String, ExportFile> listed) {
+        return listed.keySet().stream().filter(name -> ExportLayout.CHECKPOINT_TIMESTAMP.matcher(name).matches()).count();
     }
 
     /** A small listed file's content, which must be the one the manifest gives (size and SHA-256). */

@@ -21,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import vn.lienthong.gateway.GatewayEndToEndTest;
 import vn.lienthong.gateway.Http;
 import vn.lienthong.gateway.Samples;
+import vn.lienthong.gateway.Sha256;
 import vn.lienthong.gateway.config.GatewayProperties;
 
 /** {@code GET /audit/export} gives an auditor a signed archive of the log that verifies offline. */
@@ -67,6 +68,47 @@ class AuditExportTest extends GatewayEndToEndTest {
                 return left.findAny().isEmpty();
             }
         });
+    }
+
+    @Test
+    void carriesTheCheckpointsTimestampsWhichTheOfflineVerifierChecks() throws Exception {
+        String messageId = gateway.accept(Samples.freshDossier());
+        gateway.awaitState(messageId, "DELIVERED");
+        awaitCheckpointed(messageId);
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
+                "SELECT COUNT(*) FROM log_checkpoint WHERE timestamp_token IS NULL", Long.class) == 0
+                && jdbc.queryForObject("SELECT COUNT(*) FROM log_checkpoint", Long.class) >= 2);
+        Path file = dir.resolve("stamped.zip");
+        Files.write(file, getBytes("/audit/export?from=2020-01-01T00:00:00Z").body());
+        Map<String, byte[]> files = ExportFixture.read(file);
+        java.util.List<String> stamps = files.keySet().stream().filter(n -> n.endsWith(".tsr")).sorted().toList();
+        assertThat(stamps).hasSizeGreaterThanOrEqualTo(2);
+
+        ExportFixture.Verdict verdict = ExportFixture.verify(file);
+        assertThat(verdict.code()).as(verdict.output()).isZero();
+        assertThat(verdict.output()).contains("(" + stamps.size() + " with an RFC 3161 timestamp)");
+
+        ExportManifest manifest = ExportManifest.parse(files.get(ExportLayout.MANIFEST));
+        byte[] first = files.get(stamps.get(0));
+        byte[] second = files.get(stamps.get(1));
+        java.util.List<ExportManifest.ExportFile> listed = manifest.files().stream().map(f -> f.path().equals(stamps.get(0))
+                ? new ExportManifest.ExportFile(f.path(), Sha256.hex(second), second.length)
+                : f.path().equals(stamps.get(1)) ? new ExportManifest.ExportFile(f.path(), Sha256.hex(first), first.length)
+                : f).toList();
+        ExportManifest swapped = new ExportManifest(manifest.nodeId(), manifest.createdAt(), manifest.from(),
+                manifest.to(), manifest.firstIndex(), manifest.endIndex(), manifest.frontier(),
+                manifest.entriesInRequestedRange(), manifest.notYetCheckpointed(), manifest.notYetSealed(),
+                manifest.payloads(), manifest.payloadsAbsent(), manifest.largestPayloadBytes(), listed);
+        Path forged = ExportFixture.rewrite(file, dir.resolve("swapped.zip"), archive -> {
+            archive.put(stamps.get(0), second);
+            archive.put(stamps.get(1), first);
+            archive.put(ExportLayout.MANIFEST, swapped.toJson());
+            archive.put(ExportLayout.MANIFEST_SIGNATURE,
+                    new vn.lienthong.gateway.signature.CmsSigner(ExportFixture.GATEWAY).signDetached(swapped.toJson()));
+        });
+
+        assertThat(ExportFixture.verify(forged).output()).startsWith("INVALID: file checkpoints/")
+                .contains(".tsr: its RFC 3161 timestamp is not valid");
     }
 
     @Test
