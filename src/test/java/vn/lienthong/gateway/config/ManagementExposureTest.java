@@ -41,6 +41,19 @@ class ManagementExposureTest extends GatewayEndToEndTest {
         assertThat(statusLine).doesNotContain(" 200 ").matches("HTTP/1\\.1 (400|404) .*");
     }
 
+    @Test
+    void aRequestTomcatRefusesItselfIsAnsweredWithProblemJson() throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET /api/v1/messages/..%2F..%2Fetc%2Fpasswd HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            assertThat(answer).startsWith("HTTP/1.1 400 ").contains("Content-Type: application/problem+json")
+                    .contains("\"code\":\"REQUEST_REFUSED\"").doesNotContain("<html").doesNotContain("Tomcat");
+        }
+    }
+
     /** Sends the path exactly as written (an HTTP client library would normalise it first). */
     private String rawRequestStatusLine(String rawPath) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port)) {
