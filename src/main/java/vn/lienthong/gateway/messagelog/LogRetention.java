@@ -23,7 +23,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import vn.lienthong.gateway.Sha256;
 
 /**
  * Keeps the message log in the store for the retention period only: entries older than it, up to a signed
@@ -139,9 +138,14 @@ public class LogRetention {
         jdbc.update("DELETE FROM log_leaf WHERE log_index < ?", purgeBelow);
     }
 
+    /** The SHA-256 of an archive, read as a stream: a year's archive need not fit in memory. */
     private static String sha256(Path file) {
-        try {
-            return Sha256.hex(Files.readAllBytes(file));
+        try (java.security.DigestInputStream in = new java.security.DigestInputStream(Files.newInputStream(file),
+                java.security.MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(OutputStream.nullOutputStream());
+            return java.util.HexFormat.of().formatHex(in.getMessageDigest().digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the archive " + file, e);
         }
