@@ -5,13 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static vn.lienthong.gateway.signature.XmlTestSigner.EDXML;
 import static vn.lienthong.gateway.signature.XmlTestSigner.EDXML_NS;
 
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 import javax.xml.crypto.dsig.XMLSignature;
 
@@ -54,7 +60,8 @@ class XmlSignerTest {
                 .isEqualTo("http://www.w3.org/2001/10/xml-exc-c14n#");
         assertThat(attribute(document, "SignatureMethod", "Algorithm"))
                 .isEqualTo("http://www.w3.org/2001/04/xmldsig-more#rsa-sha256");
-        assertThat(attribute(document, "DigestMethod", "Algorithm")).isEqualTo("http://www.w3.org/2001/04/xmlenc#sha256");
+        assertThat(attribute(document, "DigestMethod", "Algorithm"))
+                .isEqualTo("http://www.w3.org/2001/04/xmlenc#sha256");
     }
 
     @Test
@@ -63,7 +70,7 @@ class XmlSignerTest {
                 SignaturePlacement.EDXML_HEADER));
 
         NodeList certificates = document.getElementsByTagNameNS(XMLSignature.XMLNS, "X509Certificate");
-        List<X509Text> found = java.util.stream.IntStream.range(0, certificates.getLength())
+        List<X509Text> found = IntStream.range(0, certificates.getLength())
                 .mapToObj(i -> new X509Text(certificates.item(i).getTextContent())).toList();
         assertThat(found).extracting(X509Text::subject).containsExactly(
                 gatewayIdentity().certificate().getSubjectX500Principal().getName(),
@@ -130,7 +137,8 @@ class XmlSignerTest {
         String signed = new String(gateway.sign(EDXML.strip().getBytes(StandardCharsets.UTF_8),
                 SignaturePlacement.EDXML_HEADER), StandardCharsets.UTF_8);
 
-        assertThat(signed).doesNotContain("&#13;").doesNotContain("\r").startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
+        assertThat(signed).doesNotContain("&#13;").doesNotContain("\r")
+                .startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
     }
 
     @Test
@@ -180,7 +188,7 @@ class XmlSignerTest {
 
     private static List<String> attributes(Document document, String element, String name) {
         NodeList found = document.getElementsByTagNameNS(XMLSignature.XMLNS, element);
-        return java.util.stream.IntStream.range(0, found.getLength())
+        return IntStream.range(0, found.getLength())
                 .mapToObj(i -> ((Element) found.item(i)).getAttribute(name)).toList();
     }
 
@@ -188,10 +196,10 @@ class XmlSignerTest {
     private record X509Text(String base64) {
         String subject() {
             try {
-                return ((java.security.cert.X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
-                        .generateCertificate(new java.io.ByteArrayInputStream(java.util.Base64.getMimeDecoder()
-                                .decode(base64)))).getSubjectX500Principal().getName();
-            } catch (java.security.cert.CertificateException e) {
+                return ((X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(
+                        new ByteArrayInputStream(Base64.getMimeDecoder().decode(base64))))
+                        .getSubjectX500Principal().getName();
+            } catch (CertificateException e) {
                 throw new IllegalStateException(e);
             }
         }
