@@ -56,7 +56,7 @@ public final class XmlSigner {
         this.identity = identity;
         this.signatureMethod = identity.privateKey() instanceof ECKey ? SignatureMethod.ECDSA_SHA256
                 : SignatureMethod.RSA_SHA256;
-        this.keyInfoCertificates = withoutSelfSigned(identity.chain());
+        this.keyInfoCertificates = identity.certificatesToSend();
     }
 
     /**
@@ -136,16 +136,6 @@ public final class XmlSigner {
             Element element = (Element) elements.item(i);
             element.setTextContent(element.getTextContent().replace("\r", ""));
         }
-    }
-
-    private static List<X509Certificate> withoutSelfSigned(List<X509Certificate> chain) {
-        List<X509Certificate> kept = new ArrayList<>();
-        for (X509Certificate certificate : chain) {
-            if (kept.isEmpty() || !certificate.getSubjectX500Principal().equals(certificate.getIssuerX500Principal())) {
-                kept.add(certificate);
-            }
-        }
-        return List.copyOf(kept);
     }
 
     private static byte[] serialize(Document document) {
