@@ -12,5 +12,5 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @Profile("sandbox")
 @ConfigurationProperties(prefix = "lienthong.simulator.local")
-record LocalSimulatorProperties(@NotNull @DefaultValue("64MB") DataSize maxBodySize) {
+record LocalSimulatorProperties(@NotNull @DefaultValue("100MB") DataSize maxBodySize) {
 }

@@ -29,7 +29,7 @@ import org.springframework.validation.annotation.Validated;
 record VdxpSimulatorProperties(
         @NotNull @Valid @DefaultValue List<VdxpSystem> systems,
         @NotNull @DurationMin(seconds = 1) @DurationMax(hours = 24) @DefaultValue("5m") Duration clockSkew,
-        @NotNull @DefaultValue("32MB") DataSize maxEdocSize,
+        @NotNull @DefaultValue("64MB") DataSize maxEdocSize,
         @NotNull @DefaultValue("128MB") DataSize maxRetainedSize,
         @NotNull @DefaultValue("certs-sample/trust-anchors.pem") Path trustAnchors) {
 
