@@ -40,8 +40,8 @@ class DeadLetterQueue {
                 takeCopies(dlq);
                 TextMessage fresh = session.createTextMessage(new String(message.payload(), StandardCharsets.UTF_8));
                 for (Map.Entry<String, String> header : new DeliveryQueues.Envelope(message.messageId(),
-                        message.kind(), message.dossierCode(), message.agencyCode(), message.destination(),
-                        message.clientId()).headers().entrySet()) {
+                        message.kind(), message.dossierCode(), message.documentId(), message.agencyCode(),
+                        message.destination(), message.clientId()).headers().entrySet()) {
                     fresh.setStringProperty(header.getKey(), header.getValue());
                 }
                 producer.send(fresh);

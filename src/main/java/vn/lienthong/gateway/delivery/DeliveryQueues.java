@@ -13,7 +13,14 @@ import vn.lienthong.gateway.ExchangeKeys;
 /** The durable queue of each kind of message and destination, and the headers every queued message carries. */
 public final class DeliveryQueues {
 
-    private static final Map<String, String> QUEUES = Map.of("DOSSIER/DVCQG", "lienthong.dossier.dvcqg");
+    /**
+     * Queue by kind and destination. A document and the status messages about documents share the axis queue, grouped
+     * by document id.
+     */
+    private static final Map<String, String> QUEUES = Map.of(
+            "DOSSIER/DVCQG", "lienthong.dossier.dvcqg",
+            "DOCUMENT/VDXP", "lienthong.document.vdxp",
+            "DOCUMENT_STATUS/VDXP", "lienthong.document.vdxp");
 
     private DeliveryQueues() {
     }
@@ -42,20 +49,27 @@ public final class DeliveryQueues {
 
     /**
      * What a queued message says about itself (as JMS properties), enough to deliver it and to restore its record
-     * should the message store have lost it; grouped by dossier for order.
+     * should the message store have lost it; grouped by dossier (or, for documents, by document id) for order.
      */
-    public record Envelope(String messageId, String kind, String dossierCode, String agencyCode, String destination,
-                           String clientId) {
+    public record Envelope(String messageId, String kind, String dossierCode, String documentId, String agencyCode,
+                           String destination, String clientId) {
+
+        /** The envelope of a message about a dossier. */
+        public static Envelope ofDossier(String messageId, String kind, String dossierCode, String agencyCode,
+                                         String destination, String clientId) {
+            return new Envelope(messageId, kind, dossierCode, null, agencyCode, destination, clientId);
+        }
 
         public Map<String, String> headers() {
             Map<String, String> headers = new LinkedHashMap<>();
             headers.put(ExchangeKeys.MESSAGE_ID, messageId);
             headers.put(ExchangeKeys.KIND, kind);
             headers.put(ExchangeKeys.DOSSIER_CODE, dossierCode);
+            headers.put(ExchangeKeys.DOCUMENT_ID, documentId);
             headers.put(ExchangeKeys.AGENCY_CODE, agencyCode);
             headers.put(ExchangeKeys.DESTINATION, destination);
             headers.put(ExchangeKeys.CLIENT_ID, clientId);
-            headers.put("JMSXGroupID", dossierCode);
+            headers.put("JMSXGroupID", dossierCode != null ? dossierCode : documentId);
             headers.values().removeIf(java.util.Objects::isNull);
             return headers;
         }

@@ -196,11 +196,12 @@ public class MessageStore {
     /** A message with its payload as received (decompressed), if it exists. */
     public Optional<StoredMessage> stored(String messageId) {
         return jdbc.query("""
-                SELECT message_id, kind, dossier_code, agency_code, destination, client_id, state, payload,
+                SELECT message_id, kind, dossier_code, document_id, agency_code, destination, client_id, state, payload,
                        payload_encoding
                 FROM message WHERE message_id = ?""",
                 (rs, i) -> new StoredMessage(rs.getString("message_id"), rs.getString("kind"),
-                        rs.getString("dossier_code"), rs.getString("agency_code"), rs.getString("destination"),
+                        rs.getString("dossier_code"), rs.getString("document_id"), rs.getString("agency_code"),
+                        rs.getString("destination"),
                         rs.getString("client_id"), MessageState.valueOf(rs.getString("state")),
                         payloads.decode(rs.getString("message_id"), rs.getString("payload_encoding"),
                                 rs.getBytes("payload"))),
@@ -318,20 +319,25 @@ public class MessageStore {
     /** The state and place in order of a message, as a delivery worker checks it. */
     public Optional<PendingMessage> pending(String messageId) {
         return jdbc.query("""
-                SELECT message_id, state, dossier_code, destination, seq, next_attempt_at FROM message
+                SELECT message_id, state, dossier_code, document_id, destination, seq, next_attempt_at FROM message
                 WHERE message_id = ?""", this::toPending, messageId).stream().findFirst();
     }
 
-    /** The earliest message of the same dossier and destination, accepted before this one, still waiting to go. */
+    /**
+     * The earliest message of the same dossier (or, for a message about no dossier, the same document) and
+     * destination, accepted before this one, still waiting to go.
+     */
     public Optional<PendingMessage> earlierPending(PendingMessage message) {
-        if (message.dossierCode() == null) {
+        String column = message.dossierCode() != null ? "dossier_code" : "document_id";
+        String value = message.dossierCode() != null ? message.dossierCode() : message.documentId();
+        if (value == null) {
             return Optional.empty();
         }
         return jdbc.query("""
-                SELECT message_id, state, dossier_code, destination, seq, next_attempt_at FROM message
-                WHERE dossier_code = ? AND destination = ? AND seq < ? AND state = ?
-                ORDER BY seq FETCH FIRST 1 ROWS ONLY""", this::toPending,
-                message.dossierCode(), message.destination(), message.seq(), MessageState.QUEUED.name())
+                SELECT message_id, state, dossier_code, document_id, destination, seq, next_attempt_at FROM message
+                WHERE %s = ? AND destination = ? AND seq < ? AND state = ?
+                ORDER BY seq FETCH FIRST 1 ROWS ONLY""".formatted(column), this::toPending,
+                value, message.destination(), message.seq(), MessageState.QUEUED.name())
                 .stream().findFirst();
     }
 
@@ -372,7 +378,8 @@ public class MessageStore {
 
     private PendingMessage toPending(ResultSet rs, int row) throws SQLException {
         return new PendingMessage(rs.getString("message_id"), MessageState.valueOf(rs.getString("state")),
-                rs.getString("dossier_code"), rs.getString("destination"), rs.getLong("seq"),
+                rs.getString("dossier_code"), rs.getString("document_id"), rs.getString("destination"),
+                rs.getLong("seq"),
                 utc(rs.getObject("next_attempt_at", OffsetDateTime.class)));
     }
 
