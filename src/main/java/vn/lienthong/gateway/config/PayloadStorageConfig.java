@@ -11,6 +11,6 @@ class PayloadStorageConfig {
 
     @Bean
     PayloadCodec payloadCodec(GatewayProperties properties) {
-        return new PayloadCodec(properties.getIngress().getMaxBodySize().toBytes());
+        return new PayloadCodec(properties.getIngress().largestBody());
     }
 }
