@@ -3,7 +3,9 @@ package vn.lienthong.gateway.vdxp;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Base64;
@@ -43,11 +45,13 @@ public final class EdxmlBuilder {
             rules.require(status);
         }
         try {
-            XMLStreamWriter xml = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out, "UTF-8");
+            // The JDK's writer sends an OutputStream one byte per call; through a Writer it goes in blocks.
+            OutputStreamWriter utf8 = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            XMLStreamWriter xml = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(utf8);
             new Writer(xml).message(message);
             xml.flush();
             xml.close();
-            out.flush();
+            utf8.flush();
         } catch (XMLStreamException e) {
             throw new UncheckedIOException(new IOException("the edXML could not be written", e));
         } catch (IOException e) {
@@ -359,9 +363,20 @@ public final class EdxmlBuilder {
         private void text(String name, String value) throws XMLStreamException {
             if (hasText(value)) {
                 start(name);
-                xml.writeCharacters(value);
+                characters(value);
                 end();
             }
+        }
+
+        /** The text, with carriage returns as character references: a reader would turn them into line feeds. */
+        private void characters(String value) throws XMLStreamException {
+            int from = 0;
+            for (int cr = value.indexOf('\r'); cr >= 0; cr = value.indexOf('\r', from)) {
+                xml.writeCharacters(value.substring(from, cr));
+                xml.writeEntityRef("#13");
+                from = cr + 1;
+            }
+            xml.writeCharacters(value.substring(from));
         }
 
         private void number(String name, Integer value) throws XMLStreamException {

@@ -81,6 +81,21 @@ class EdxmlBuilderTest {
     }
 
     @Test
+    void keepsTextExactlyAsGivenEvenWithMarkupAndCarriageReturns() {
+        String content = "Kính gửi: <Sở> & \"Ban\"\r\nNội dung ]]> 'trích'\rhết";
+        EdocDocument document = new EdocDocument(Edocs.document(1).from(), Edocs.document(1).to(),
+                new DocumentCode("57", "UBND-TP"), Edocs.document(1).promulgation(), Edocs.document(1).type(),
+                "Subject & <b>", content, null, null, null, List.of(), null, List.of(), null, List.of());
+
+        byte[] edxml = BUILDER.toBytes(document);
+
+        assertThat(SCHEMA.violations(new ByteArrayInputStream(edxml))).isEmpty();
+        EdocDocument read = PARSER.parseDocument(new ByteArrayInputStream(edxml));
+        assertThat(read.content()).isEqualTo(content);
+        assertThat(read.subject()).isEqualTo("Subject & <b>");
+    }
+
+    @Test
     void keepsALargeAttachmentByteIdentical() {
         EdocDocument document = Edocs.document(3 * 1024 * 1024 + 1);
 
@@ -134,6 +149,14 @@ class EdxmlBuilderTest {
                         "SCHEMA_VIOLATION"));
         assertThat(SCHEMA.violations(utf8(foreign))).isNotEmpty();
         assertThat(SCHEMA.violations(utf8(signed))).isEmpty();
+    }
+
+    @Test
+    void theSchemaCheckRefusesADocumentTypeDeclaration() {
+        String xxe = "<?xml version=\"1.0\"?><!DOCTYPE edXML [<!ENTITY x SYSTEM \"file:///etc/hostname\">]>"
+                + "<edXML xmlns=\"http://www.mic.gov.vn/TBT/QCVN_102_2016\">&x;</edXML>";
+
+        assertThat(SCHEMA.violations(utf8(xxe))).extracting(Violation::code).containsExactly("NOT_WELL_FORMED");
     }
 
     private static ByteArrayInputStream utf8(String xml) {
