@@ -9,7 +9,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 port="${1:-18085}"
 . bench/gateway-harness.sh
-start_gateway "$port" --lienthong.mtls.port=0
+# no recipient confirms what it receives here, so the simulator keeps every edXML: let it keep them all
+start_gateway "$port" --lienthong.mtls.port=0 --lienthong.simulator.vdxp.max-retained-size=2GB
 echo "gateway ready on port $port ($(nproc) CPUs; the delivery workers and the VDXP simulator run in the same JVM)"
 bench_java vn.lienthong.gateway.bench.DocumentThroughputBench "$port" "${2:-200}" "${3:-1048576}"
 kill "$pid"; wait "$pid" 2>/dev/null || true

@@ -105,6 +105,9 @@ public final class DocumentJson {
             return null;
         }
         try {
+            if (base64.length() % 4 != 0) {
+                throw new IllegalArgumentException("not padded");
+            }
             byte[] bytes = Base64.getDecoder().decode(base64);
             if (bytes.length > maxBytes) {
                 violations.add(new Violation(pointer, "larger than " + maxBytes + " bytes once decoded",
