@@ -6,6 +6,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import jakarta.jms.JMSException;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
+
 import org.apache.camel.Message;
 
 import vn.lienthong.gateway.ExchangeKeys;
@@ -13,7 +17,15 @@ import vn.lienthong.gateway.ExchangeKeys;
 /** The durable queue of each kind of message and destination, and the headers every queued message carries. */
 public final class DeliveryQueues {
 
-    private static final Map<String, String> QUEUES = Map.of("DOSSIER/DVCQG", "lienthong.dossier.dvcqg");
+    /**
+     * Queue by kind and destination. A dossier's records and progress steps share their destination's queue, so that
+     * they keep their order there.
+     */
+    private static final Map<String, String> QUEUES = Map.of(
+            "DOSSIER/DVCQG", "lienthong.dossier.dvcqg",
+            "PROGRESS/DVCQG", "lienthong.dossier.dvcqg",
+            "DOSSIER/LGSP", "lienthong.dossier.lgsp",
+            "PROGRESS/LGSP", "lienthong.dossier.lgsp");
 
     private DeliveryQueues() {
     }
@@ -27,6 +39,11 @@ public final class DeliveryQueues {
         return queue;
     }
 
+    /** The queue an envelope's message goes on. */
+    public static String queueFor(Envelope envelope) {
+        return queueFor(envelope.kind(), envelope.destination());
+    }
+
     /** Every destination that has a delivery queue, such as {@code DVCQG}. */
     public static Set<String> destinations() {
         Set<String> destinations = new TreeSet<>();
@@ -38,6 +55,15 @@ public final class DeliveryQueues {
     public static void envelope(Message message, Envelope envelope) {
         message.removeHeaders("*");
         envelope.headers().forEach(message::setHeader);
+    }
+
+    /** The JMS message that carries a payload with its envelope on a delivery queue. */
+    public static TextMessage toJms(Session session, Envelope envelope, String payload) throws JMSException {
+        TextMessage message = session.createTextMessage(payload);
+        for (Map.Entry<String, String> header : envelope.headers().entrySet()) {
+            message.setStringProperty(header.getKey(), header.getValue());
+        }
+        return message;
     }
 
     /**

@@ -1,5 +1,6 @@
 package vn.lienthong.gateway.dossier;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -53,29 +54,31 @@ public class DossierIntake {
     }
 
     /**
-     * Records a dossier record as a RECEIVED message (with its idempotency key) and the dossier's state, and makes the
-     * body and headers the queue carries; or, for a repeated key, sets {@link ExchangeKeys#IDEMPOTENT_REPLAY} and the
-     * first answer as the body.
+     * Records a dossier record as one RECEIVED message per destination the routing rules chose (with the request's
+     * idempotency key) and the dossier's state, and makes the body and envelopes the queues carry; or, for a repeated
+     * key, sets {@link ExchangeKeys#IDEMPOTENT_REPLAY} and the first answer as the body.
      */
     public void receive(Exchange exchange) throws JsonProcessingException {
         Dossier dossier = exchange.getProperty(ExchangeKeys.DOSSIER, Dossier.class);
-        receive(exchange, DOSSIER_KIND, dossier.dossierCode(), dossier.agencyCode(),
-                messageId -> states.recordSync(dossier, messageId));
+        List<String> destinations = destinationsOf(exchange);
+        receive(exchange, DOSSIER_KIND, dossier.dossierCode(), dossier.agencyCode(), destinations,
+                messageId -> states.recordSync(dossier, messageId, destinations));
     }
 
     /**
-     * Records a progress step as a RECEIVED message, moving the dossier's state in the same transaction (refused when
-     * the status table does not allow the step), and makes what the queue carries; a repeated key as above.
+     * Records a progress step as one RECEIVED message per destination of its dossier, moving the dossier's state in
+     * the same transaction (refused when the status table does not allow the step), and makes what the queues carry; a
+     * repeated key as above.
      */
     public void receiveProgress(Exchange exchange) throws JsonProcessingException {
         Progress step = exchange.getProperty(ExchangeKeys.PROGRESS, Progress.class);
         String dossierCode = exchange.getProperty(ExchangeKeys.DOSSIER_CODE, String.class);
         receive(exchange, PROGRESS_KIND, dossierCode, exchange.getProperty(ExchangeKeys.AGENCY_CODE, String.class),
-                messageId -> states.advance(dossierCode, step, messageId));
+                destinationsOf(exchange), messageId -> states.advance(dossierCode, step, messageId));
     }
 
     private void receive(Exchange exchange, String kind, String dossierCode, String agencyCode,
-                         Consumer<String> stateChange) throws JsonProcessingException {
+                         List<String> destinations, Consumer<String> stateChange) throws JsonProcessingException {
         Optional<Claim> claim = keys.claimOf(exchange);
         Optional<String> earlier = claim.flatMap(keys::earlierAnswer);
         if (earlier.isPresent()) {
@@ -83,17 +86,24 @@ public class DossierIntake {
             return;
         }
         ClientIdentity client = exchange.getProperty(ExchangeKeys.CLIENT, ClientIdentity.class);
-        String destination = exchange.getProperty(ExchangeKeys.DESTINATION, String.class);
-        String messageId = UUID.randomUUID().toString();
-        String answer = json.writeValueAsString(new Accepted(messageId, "ACCEPTED", List.of(destination)));
-        NewMessage message = new NewMessage(messageId, kind, Direction.OUTBOUND,
-                Channel.ofPath(exchange.getProperty(ExchangeKeys.REQUEST_PATH, String.class)), dossierCode, null,
-                agencyCode, destination, client.id(), exchange.getProperty(ExchangeKeys.REMOTE_ADDRESS, String.class),
-                exchange.getProperty(ExchangeKeys.RAW_BODY, byte[].class));
+        Channel channel = Channel.ofPath(exchange.getProperty(ExchangeKeys.REQUEST_PATH, String.class));
+        byte[] payload = exchange.getProperty(ExchangeKeys.RAW_BODY, byte[].class);
+        List<NewMessage> messages = new ArrayList<>();
+        List<DeliveryQueues.Envelope> envelopes = new ArrayList<>();
+        for (String destination : destinations) {
+            String messageId = UUID.randomUUID().toString();
+            messages.add(new NewMessage(messageId, kind, Direction.OUTBOUND, channel, dossierCode, null, agencyCode,
+                    destination, client.id(), exchange.getProperty(ExchangeKeys.REMOTE_ADDRESS, String.class),
+                    payload));
+            envelopes.add(new DeliveryQueues.Envelope(messageId, kind, dossierCode, agencyCode, destination,
+                    client.id()));
+        }
+        String firstId = envelopes.isEmpty() ? UUID.randomUUID().toString() : envelopes.get(0).messageId();
+        String answer = json.writeValueAsString(Accepted.of(envelopes));
         try {
-            store.insertReceived(message, claim.map(c -> new IdempotencyRecord(c.clientId(), c.key(),
-                    c.requestSha256(), messageId, answer, c.expiresAt())).orElse(null),
-                    () -> stateChange.accept(messageId));
+            store.insertReceived(messages, claim.map(c -> new IdempotencyRecord(c.clientId(), c.key(),
+                    c.requestSha256(), firstId, answer, c.expiresAt())).orElse(null),
+                    () -> stateChange.accept(firstId));
         } catch (DuplicateKeyException raced) {
             Optional<String> first = claim.flatMap(keys::earlierAnswer);
             if (claim.isEmpty()) {
@@ -103,18 +113,27 @@ public class DossierIntake {
                     ErrorCode.IDEMPOTENCY_KEY_IN_USE, "A request with this Idempotency-Key is in progress.")));
             return;
         }
-        DeliveryQueues.envelope(exchange.getIn(), new DeliveryQueues.Envelope(messageId, kind, dossierCode,
-                agencyCode, destination, client.id()));
+        if (envelopes.isEmpty()) {
+            throw new IllegalStateException("A " + kind + " message of dossier " + dossierCode + " has no destination");
+        }
+        exchange.setProperty(ExchangeKeys.OUTBOUND, List.copyOf(envelopes));
+        exchange.getIn().removeHeaders("*");
         exchange.getIn().setBody(exchange.getProperty(ExchangeKeys.JSON_TEXT, String.class));
     }
 
-    /** Marks the message QUEUED once the queue holds it, and makes the 202 answer. */
+    /** Marks the request's messages QUEUED once their queues hold them, and makes the 202 answer. */
     public void queued(Exchange exchange) {
-        String messageId = exchange.getIn().getHeader(ExchangeKeys.MESSAGE_ID, String.class);
-        String destination = exchange.getIn().getHeader(ExchangeKeys.DESTINATION, String.class);
-        store.markQueued(messageId);
-        metrics.accepted(destination);
-        exchange.getIn().setBody(new Accepted(messageId, "ACCEPTED", List.of(destination)));
+        @SuppressWarnings("unchecked")
+        List<DeliveryQueues.Envelope> envelopes = exchange.getProperty(ExchangeKeys.OUTBOUND, List.class);
+        store.markQueued(envelopes.stream().map(DeliveryQueues.Envelope::messageId).toList());
+        envelopes.forEach(envelope -> metrics.accepted(envelope.destination()));
+        exchange.getIn().setBody(Accepted.of(envelopes));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> destinationsOf(Exchange exchange) {
+        List<String> destinations = exchange.getProperty(ExchangeKeys.DESTINATIONS, List.class);
+        return destinations == null ? List.of() : destinations;
     }
 
     private void replay(Exchange exchange, String answer) throws JsonProcessingException {
@@ -123,7 +142,21 @@ public class DossierIntake {
         exchange.getIn().setBody(json.readTree(answer));
     }
 
-    /** The answer to an accepted submission. */
-    public record Accepted(String messageId, String status, List<String> destinations) {
+    /**
+     * The answer to an accepted submission: the message id of its first destination (in alphabetical order), every
+     * destination, and each destination's own message.
+     */
+    public record Accepted(String messageId, String status, List<String> destinations,
+                           List<DestinationMessage> messages) {
+
+        static Accepted of(List<DeliveryQueues.Envelope> envelopes) {
+            return new Accepted(envelopes.isEmpty() ? null : envelopes.get(0).messageId(), "ACCEPTED",
+                    envelopes.stream().map(DeliveryQueues.Envelope::destination).toList(),
+                    envelopes.stream().map(e -> new DestinationMessage(e.destination(), e.messageId())).toList());
+        }
+    }
+
+    /** The message a submission became for one destination. */
+    public record DestinationMessage(String destination, String messageId) {
     }
 }

@@ -38,6 +38,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.mock.env.MockEnvironment;
 
 import vn.lienthong.gateway.delivery.PlatformDeliveryException;
+import vn.lienthong.gateway.delivery.RetryAfter;
 
 /** The DVCQG client against a scripted loopback platform: sessions, the request it sends, and how it reads replies. */
 class DvcqgClientTest {
@@ -258,7 +259,7 @@ class DvcqgClientTest {
 
     @Test
     void takesARetryAfterDateInThePastAsNoWait() {
-        assertThat(DvcqgClient.parseRetryAfter("Wed, 21 Oct 2015 07:28:00 GMT")).isEqualTo(Duration.ZERO);
+        assertThat(RetryAfter.parse("Wed, 21 Oct 2015 07:28:00 GMT")).isEqualTo(Duration.ZERO);
     }
 
     @Test

@@ -1,0 +1,34 @@
+package vn.lienthong.gateway.delivery;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+
+/** Reads a platform's {@code Retry-After} header: seconds or an HTTP date (RFC 9110); anything else is ignored. */
+public final class RetryAfter {
+
+    private RetryAfter() {
+    }
+
+    /** How long the response asks the caller to wait, or null when it does not say (or says it badly). */
+    public static Duration of(HttpResponse<?> response) {
+        return response.headers().firstValue("Retry-After").map(String::strip).map(RetryAfter::parse).orElse(null);
+    }
+
+    /** The wait a {@code Retry-After} value asks for; zero for a date already past, null for a value of neither form. */
+    public static Duration parse(String value) {
+        if (value.matches("[0-9]{1,9}")) {
+            return Duration.ofSeconds(Long.parseLong(value));
+        }
+        try {
+            Duration until = Duration.between(Instant.now(), ZonedDateTime.parse(value,
+                    DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+            return until.isNegative() ? Duration.ZERO : until;
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}
