@@ -24,7 +24,7 @@ public class RoutingRules {
 
     private final Map<String, List<CompiledRule>> rules = new TreeMap<>();
 
-    RoutingRules(RoutingProperties properties) {
+    public RoutingRules(RoutingProperties properties) {
         properties.getDestinations().forEach((destination, list) -> rules.put(destination,
                 list.stream().map(CompiledRule::of).toList()));
     }
