@@ -13,6 +13,8 @@ public final class QueueProbe {
 
     public static final String DVCQG = "lienthong.dossier.dvcqg";
     public static final String DVCQG_DLQ = "lienthong.dossier.dvcqg.dlq";
+    public static final String LGSP = "lienthong.dossier.lgsp";
+    public static final String LGSP_DLQ = "lienthong.dossier.lgsp.dlq";
 
     private final EmbeddedActiveMQ broker;
 
@@ -33,14 +35,16 @@ public final class QueueProbe {
     }
 
     /**
-     * Waits until no message is waiting on or being delivered from the DVCQG queue: simulator faults hit whichever
-     * call comes next, so no other test's message may still be on its way.
+     * Waits until no message is waiting on or being delivered from the DVCQG and LGSP queues: simulator faults hit
+     * whichever call comes next, so no other test's message may still be on its way.
      */
     public void awaitNothingInFlight() {
-        await().atMost(Duration.ofSeconds(30)).until(() -> {
-            Queue queue = queue(DVCQG);
-            return queue == null || queue.getMessageCount() == 0 && queue.getDeliveringCount() == 0;
-        });
+        await().atMost(Duration.ofSeconds(30)).until(() -> idle(DVCQG) && idle(LGSP));
+    }
+
+    private boolean idle(String name) {
+        Queue queue = queue(name);
+        return queue == null || queue.getMessageCount() == 0 && queue.getDeliveringCount() == 0;
     }
 
     private Queue queue(String name) {
