@@ -1,6 +1,7 @@
 package vn.lienthong.gateway.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,7 +10,19 @@ import java.util.Map;
 import jakarta.validation.Validation;
 import jakarta.validation.ValidatorFactory;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
+
+import vn.lienthong.gateway.ErrorCode;
+import vn.lienthong.gateway.ExchangeKeys;
+import vn.lienthong.gateway.GatewayException;
+import vn.lienthong.gateway.Samples;
+import vn.lienthong.gateway.dossier.Dossier;
 
 /** Routing rules from the configuration choose a dossier's destinations by its procedure and agency codes. */
 class RoutingRulesTest {
@@ -55,6 +68,21 @@ class RoutingRulesTest {
 
         assertThat(rules.destinationsOf("1.0008.4", "000.00.17.H56")).containsExactly("LGSP");
         assertThat(rules.destinationsOf("1.000894", "000.00.17.H56")).isEmpty();
+    }
+
+    @Test
+    void refusesADossierNoRuleSendsAnywhereWithDossierNotRouted() throws Exception {
+        RoutingRules rules = new RoutingRules(properties(Map.of("LGSP", List.of(rule(List.of("2.002*"), null)))));
+        Exchange exchange = new DefaultExchange(new DefaultCamelContext());
+        exchange.setProperty(ExchangeKeys.DOSSIER, new ObjectMapper().registerModule(new JavaTimeModule())
+                .treeToValue(Samples.dossier(), Dossier.class));
+
+        GatewayException refused = catchThrowableOfType(GatewayException.class, () -> rules.routeDossier(exchange));
+
+        assertThat(refused.code()).isEqualTo(ErrorCode.DOSSIER_NOT_ROUTED);
+        assertThat(refused.code().httpStatus()).isEqualTo(422);
+        assertThat(refused.getMessage()).contains("1.001193.000.00.00.H56").contains("000.00.17.H56");
+        assertThat(exchange.getProperty(ExchangeKeys.DESTINATIONS)).isNull();
     }
 
     @Test
