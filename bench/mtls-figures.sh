@@ -12,3 +12,4 @@ mtls_port="${2:-18443}"
 start_gateway "$port" --lienthong.mtls.port="$mtls_port"
 echo "gateway ready on ports $port (HTTP) and $mtls_port (mTLS) ($(nproc) CPUs; delivery workers and the DVCQG simulator in the same JVM)"
 bench_java vn.lienthong.gateway.bench.MtlsThroughputBench "$port" "$mtls_port" "${3:-4000}"
+bench_java vn.lienthong.gateway.ingress.EdgeCheckCostBench

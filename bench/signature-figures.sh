@@ -2,7 +2,8 @@
 # Figures of signature verification: CMS detached signatures over a document of the given size (default 1 MiB)
 # verified per second by one thread (signature, policy, path to the sample root, CRLs), and signed per second by
 # the gateway's signer, for an RSA-3072 and an EC P-256 key of certs-sample/; then an enveloped XML signature over
-# an edXML of about 100 KB, verified and made (with the JDK's XML-DSig) per second.
+# an edXML of about 100 KB, verified per second and signed per second by the gateway's XmlSigner (parse, sign in the
+# edXML header, write out).
 # Usage: bench/signature-figures.sh [bytes]
 set -euo pipefail
 cd "$(dirname "$0")/.."

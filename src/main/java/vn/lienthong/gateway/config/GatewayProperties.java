@@ -100,6 +100,7 @@ public class GatewayProperties {
         @NotNull
         private String keystorePassword = "";
         private String keystoreAlias;
+        private boolean refuseSampleCertificates = false;
 
         public int getPort() { return port; }
         public void setPort(int port) { this.port = port; }
@@ -109,6 +110,8 @@ public class GatewayProperties {
         public void setKeystorePassword(String keystorePassword) { this.keystorePassword = keystorePassword; }
         public String getKeystoreAlias() { return keystoreAlias; }
         public void setKeystoreAlias(String keystoreAlias) { this.keystoreAlias = keystoreAlias; }
+        public boolean isRefuseSampleCertificates() { return refuseSampleCertificates; }
+        public void setRefuseSampleCertificates(boolean refuse) { this.refuseSampleCertificates = refuse; }
     }
 
     /** Whether the plain HTTP port identifies clients by {@code X-API-Key}; the production profile turns it off. */

@@ -10,14 +10,18 @@ import vn.lienthong.gateway.ingress.StrictJsonReader;
 import vn.lienthong.gateway.signature.ClientCertificateValidator;
 import vn.lienthong.gateway.signature.CmsSignatureVerifier;
 import vn.lienthong.gateway.signature.OcspResponder;
+import vn.lienthong.gateway.signature.PayloadSigner;
 import vn.lienthong.gateway.signature.RevocationLists;
+import vn.lienthong.gateway.signature.SigningIdentity;
 import vn.lienthong.gateway.signature.TrustAnchors;
 import vn.lienthong.gateway.signature.TrustProperties;
 import vn.lienthong.gateway.signature.XmlSignatureVerifier;
+import vn.lienthong.gateway.signature.XmlSigner;
 
 /**
- * Wires signature verification: the trust anchors, CRLs and OCSP responder of {@code lienthong.trust.*}, the CMS
- * and XML verifiers, and the check of mTLS client certificates against the same trust.
+ * Wires signatures: the trust anchors, CRLs and OCSP responder of {@code lienthong.trust.*}, the CMS and XML
+ * verifiers, the check of mTLS client certificates against the same trust, and the signers of what the gateway sends
+ * (XML signatures on edXML, CMS signatures of request bodies) with the gateway key.
  */
 @Configuration(proxyBeanMethods = false)
 class SignatureConfig {
@@ -54,6 +58,18 @@ class SignatureConfig {
     private static Optional<OcspResponder> ocspResponder(GatewayProperties gateway, TrustProperties trust) {
         TrustProperties.Ocsp ocsp = trust.getOcsp();
         return OcspResponder.configure(gateway.getHome(), ocsp.getResponderUrl(), ocsp.getResponderCertificate());
+    }
+
+    /** Signs outgoing XML (edXML) with the gateway key of {@code lienthong.log.signing-keystore}. */
+    @Bean
+    XmlSigner xmlSigner(SigningIdentity gatewaySigningIdentity) {
+        return new XmlSigner(gatewaySigningIdentity);
+    }
+
+    /** Signs outgoing request bodies for the destinations whose {@code payload-signature} asks for it. */
+    @Bean
+    PayloadSigner payloadSigner(SigningIdentity gatewaySigningIdentity) {
+        return new PayloadSigner(gatewaySigningIdentity);
     }
 
     /** Reads verification requests, whose base64 strings may be as long as the body limit allows. */

@@ -22,11 +22,14 @@ import org.springframework.stereotype.Component;
 import vn.lienthong.gateway.ExchangeKeys;
 import vn.lienthong.gateway.delivery.PlatformDeliveryException;
 import vn.lienthong.gateway.delivery.RetryAfter;
+import vn.lienthong.gateway.signature.PayloadSigner;
+import vn.lienthong.gateway.signature.SigningException;
 
 /**
  * Speaks the DVCQG integration protocol: logs in for a session, posts records to the {@code service} operation with
- * the message's idempotency key, logs in again once when the platform says the session expired, and reads
- * {@code error_code}; anything else is a classified {@link PlatformDeliveryException}.
+ * the message's idempotency key (and the body's signature when {@code lienthong.dvcqg.payload-signature} asks for
+ * one), logs in again once when the platform says the session expired, and reads {@code error_code}; anything else is
+ * a classified {@link PlatformDeliveryException}.
  */
 @Component("dvcqgClient")
 public class DvcqgClient {
@@ -40,13 +43,15 @@ public class DvcqgClient {
     private final DvcqgProperties settings;
     private final DvcqgEndpoint endpoint;
     private final ObjectMapper json;
+    private final PayloadSigner payloadSigner;
     private final HttpClient http;
     private String session;
 
-    DvcqgClient(DvcqgProperties settings, DvcqgEndpoint endpoint, ObjectMapper json) {
+    DvcqgClient(DvcqgProperties settings, DvcqgEndpoint endpoint, ObjectMapper json, PayloadSigner payloadSigner) {
         this.settings = settings;
         this.endpoint = endpoint;
         this.json = json;
+        this.payloadSigner = payloadSigner;
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(settings.getConnectTimeout())
@@ -108,7 +113,7 @@ public class DvcqgClient {
         body.put("service", service);
         body.put("isUpdating", updating);
         body.put("data", records);
-        return post(endpoint.operation("service"), body, idempotencyKey);
+        return post(endpoint.operation("service"), body, idempotencyKey, true);
     }
 
     private synchronized String session() {
@@ -130,7 +135,7 @@ public class DvcqgClient {
         Map<String, Object> credentials = new LinkedHashMap<>();
         credentials.put("username", settings.getUsername());
         credentials.put("password", settings.getPassword());
-        Reply reply = post(endpoint.operation("login"), credentials, null);
+        Reply reply = post(endpoint.operation("login"), credentials, null, false);
         String code = reply.errorCode().orElse("");
         String token = reply.body() == null ? "" : reply.body().path("session").asText("");
         if (reply.status() / 100 != 2 || !("0".equals(code) || "00".equals(code)) || token.isBlank()) {
@@ -141,15 +146,19 @@ public class DvcqgClient {
         return token;
     }
 
-    private Reply post(URI uri, Map<String, Object> body, String idempotencyKey) {
+    private Reply post(URI uri, Map<String, Object> body, String idempotencyKey, boolean signed) {
         try {
+            byte[] requestBody = json.writeValueAsBytes(body);
             HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                     .timeout(settings.getRequestTimeout())
                     .header("Content-Type", "application/json; charset=UTF-8")
                     .header("Accept", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(requestBody));
             if (idempotencyKey != null) {
                 request.header(IDEMPOTENCY_HEADER, idempotencyKey);
+            }
+            if (signed) {
+                signature(requestBody).forEach(request::header);
             }
             HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
             byte[] bytes;
@@ -163,6 +172,16 @@ public class DvcqgClient {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw PlatformDeliveryException.transientFailure(null, "Interrupted while calling DVCQG", null, e);
+        }
+    }
+
+    /** A key that cannot sign will not sign on the next attempt either: the message is dead-lettered with the reason. */
+    private Map<String, String> signature(byte[] body) {
+        try {
+            return payloadSigner.headers(settings.getPayloadSignature(), body);
+        } catch (SigningException e) {
+            throw PlatformDeliveryException.permanentFailure(null,
+                    "The request to DVCQG could not be signed with the gateway key: " + e.getMessage());
         }
     }
 

@@ -10,6 +10,8 @@ import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
+import vn.lienthong.gateway.signature.PayloadSignature;
+
 /** Where and as whom the gateway reaches the national public service portal (DVCQG). */
 @Validated
 @ConfigurationProperties(prefix = "lienthong.dvcqg")
@@ -31,6 +33,9 @@ public class DvcqgProperties {
     /** {@code error_code} values by which the platform says the session is no longer valid. */
     @NotEmpty
     private List<String> sessionErrorCodes = List.of("-2");
+    /** {@code cms-detached}: every service request carries a detached CMS signature of its body by the gateway key. */
+    @NotNull
+    private PayloadSignature payloadSignature = PayloadSignature.NONE;
 
     public String getBaseUrl() { return baseUrl; }
     public void setBaseUrl(String baseUrl) { this.baseUrl = baseUrl; }
@@ -46,4 +51,6 @@ public class DvcqgProperties {
     public void setRequestTimeout(Duration requestTimeout) { this.requestTimeout = requestTimeout; }
     public List<String> getSessionErrorCodes() { return sessionErrorCodes; }
     public void setSessionErrorCodes(List<String> sessionErrorCodes) { this.sessionErrorCodes = sessionErrorCodes; }
+    public PayloadSignature getPayloadSignature() { return payloadSignature; }
+    public void setPayloadSignature(PayloadSignature payloadSignature) { this.payloadSignature = payloadSignature; }
 }

@@ -45,7 +45,7 @@ public class CmsSigner {
             return generator.generate(new CMSProcessableByteArray(content), false).getEncoded(ASN1Encoding.DER);
         } catch (OperatorCreationException | CMSException | IOException
                  | java.security.cert.CertificateEncodingException e) {
-            throw new IllegalStateException("CMS signing failed: " + e.getMessage(), e);
+            throw new SigningException("CMS signing failed: " + e.getMessage(), e);
         }
     }
 }

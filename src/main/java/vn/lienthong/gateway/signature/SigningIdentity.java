@@ -28,6 +28,20 @@ public record SigningIdentity(PrivateKey privateKey, List<X509Certificate> chain
     }
 
     /**
+     * The certificates a signature carries: the signer's, then its intermediates; a self-signed root is left out, since
+     * whoever checks the signature holds it as a trust anchor.
+     */
+    public List<X509Certificate> certificatesToSend() {
+        List<X509Certificate> kept = new ArrayList<>();
+        for (X509Certificate certificate : chain) {
+            if (kept.isEmpty() || !certificate.getSubjectX500Principal().equals(certificate.getIssuerX500Principal())) {
+                kept.add(certificate);
+            }
+        }
+        return List.copyOf(kept);
+    }
+
+    /**
      * Reads the key entry of a PKCS#12 file: the one named {@code alias}, or the only key entry when alias is null.
      * Fails with a message naming the file when it cannot be read or holds no single key entry.
      */

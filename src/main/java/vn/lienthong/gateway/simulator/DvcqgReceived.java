@@ -2,14 +2,15 @@ package vn.lienthong.gateway.simulator;
 
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** One record the DVCQG simulator accepted, with the envelope it came in. */
+/** One record the DVCQG simulator accepted, with the envelope it came in and who signed that request (if anyone). */
 record DvcqgReceived(OffsetDateTime receivedAt, String idempotencyKey, String service, String madonvi,
-                     boolean updating, JsonNode record) {
+                     boolean updating, JsonNode record, List<String> payloadSigners) {
 
     ObjectNode toJson() {
         ObjectNode json = JsonNodeFactory.instance.objectNode();
@@ -19,6 +20,7 @@ record DvcqgReceived(OffsetDateTime receivedAt, String idempotencyKey, String se
         json.put("madonvi", madonvi);
         json.put("isUpdating", updating);
         json.set("record", record.deepCopy());
+        payloadSigners.forEach(json.putArray("payloadSigners")::add);
         return json;
     }
 }

@@ -32,7 +32,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Plays the national public service portal (DVCQG) in the sandbox: login, the dossier services, what it received, and faults. */
+/**
+ * Plays the national public service portal (DVCQG) in the sandbox: login, the dossier services (checking a request's
+ * payload signature when it carries one, or always when configured to), what it received, and faults.
+ */
 @RestController
 @Profile("sandbox")
 @RequestMapping("/sim/dvcqg")
@@ -41,18 +44,24 @@ class DvcqgSimulatorController {
     static final int MAX_RECORDS = 100;
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final String INVALID = "Dữ liệu không hợp lệ";
+    private static final String SIGNATURE_INVALID = "Chữ ký số không hợp lệ";
 
     private final DvcqgSessions sessions;
     private final DvcqgRecordValidator validator;
+    private final DvcqgPayloadSignatureCheck signatures;
+    private final boolean signatureRequired;
     private final ObjectReader reader;
     private final Clock clock;
     private final SimulatorFaults faults = new SimulatorFaults();
     private final SimulatorInbox<DvcqgReceived> inbox = new SimulatorInbox<>();
 
-    DvcqgSimulatorController(DvcqgSessions sessions, DvcqgRecordValidator validator, ObjectMapper mapper,
-                             ObjectProvider<Clock> clock) {
+    DvcqgSimulatorController(DvcqgSessions sessions, DvcqgRecordValidator validator,
+                             DvcqgPayloadSignatureCheck signatures, DvcqgSimulatorProperties properties,
+                             ObjectMapper mapper, ObjectProvider<Clock> clock) {
         this.sessions = sessions;
         this.validator = validator;
+        this.signatures = signatures;
+        this.signatureRequired = properties.requirePayloadSignature();
         this.reader = mapper.reader()
                 .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
@@ -77,8 +86,11 @@ class DvcqgSimulatorController {
 
     @PostMapping("/service")
     ResponseEntity<JsonNode> service(@RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey,
+                                     @RequestHeader(value = DvcqgPayloadSignatureCheck.HEADER, required = false)
+                                     String payloadSignature,
                                      @RequestBody(required = false) byte[] body) {
-        ResponseEntity<JsonNode> reply = serve(idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey, body);
+        ResponseEntity<JsonNode> reply = serve(idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey,
+                payloadSignature, body);
         faults.delayReply();
         return reply;
     }
@@ -127,7 +139,7 @@ class DvcqgSimulatorController {
         return ResponseEntity.ok(faults.apply(change).toJson());
     }
 
-    private ResponseEntity<JsonNode> serve(String idempotencyKey, byte[] body) {
+    private ResponseEntity<JsonNode> serve(String idempotencyKey, String payloadSignature, byte[] body) {
         Optional<SimulatorFaults.State> fault = faults.takeFailure();
         if (fault.isPresent()) {
             return faultReply(fault.get());
@@ -135,6 +147,12 @@ class DvcqgSimulatorController {
         Optional<JsonNode> parsed = readObject(body);
         if (parsed.isEmpty()) {
             return malformed();
+        }
+        DvcqgPayloadSignatureCheck.Outcome signature = payloadSignature(payloadSignature, body);
+        if (!signature.valid()) {
+            ObjectNode answer = body("-4", SIGNATURE_INVALID);
+            answer.putArray("errors").add(SimulatorViolation.of("", signature.problem()).toJson());
+            return ResponseEntity.badRequest().body(answer);
         }
         JsonNode request = parsed.get();
         if (!sessions.isValid(text(request, "session"))) {
@@ -148,10 +166,20 @@ class DvcqgSimulatorController {
         List<DvcqgReceived> records = new ArrayList<>();
         for (JsonNode record : request.get("data")) {
             records.add(new DvcqgReceived(now, idempotencyKey, text(request, "service"), text(request, "madonvi"),
-                    request.get("isUpdating").booleanValue(), record.deepCopy()));
+                    request.get("isUpdating").booleanValue(), record.deepCopy(), signature.signers()));
         }
         inbox.accept(idempotencyKey, records);
         return answer(HttpStatus.OK, "0", "Thành công");
+    }
+
+    /** A signature the request carries is checked; a request without one is refused only when one is required. */
+    private DvcqgPayloadSignatureCheck.Outcome payloadSignature(String header, byte[] body) {
+        if (header != null) {
+            return signatures.check(header, body);
+        }
+        return signatureRequired
+                ? DvcqgPayloadSignatureCheck.Outcome.bad("is required: this platform accepts signed requests only")
+                : DvcqgPayloadSignatureCheck.Outcome.UNSIGNED;
     }
 
     private List<SimulatorViolation> check(JsonNode request) {

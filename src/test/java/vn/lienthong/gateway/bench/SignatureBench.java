@@ -1,7 +1,5 @@
 package vn.lienthong.gateway.bench;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -12,38 +10,22 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 
-import javax.xml.crypto.dsig.CanonicalizationMethod;
-import javax.xml.crypto.dsig.DigestMethod;
-import javax.xml.crypto.dsig.Reference;
-import javax.xml.crypto.dsig.SignatureMethod;
-import javax.xml.crypto.dsig.SignedInfo;
-import javax.xml.crypto.dsig.Transform;
-import javax.xml.crypto.dsig.XMLSignatureFactory;
-import javax.xml.crypto.dsig.dom.DOMSignContext;
-import javax.xml.crypto.dsig.keyinfo.KeyInfoFactory;
-import javax.xml.crypto.dsig.spec.C14NMethodParameterSpec;
-import javax.xml.crypto.dsig.spec.TransformParameterSpec;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.transform.TransformerFactory;
-import javax.xml.transform.dom.DOMSource;
-import javax.xml.transform.stream.StreamResult;
-
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-
 import vn.lienthong.gateway.signature.CmsSignatureVerifier;
 import vn.lienthong.gateway.signature.CmsSigner;
 import vn.lienthong.gateway.signature.RevocationLists;
+import vn.lienthong.gateway.signature.SignaturePlacement;
 import vn.lienthong.gateway.signature.SigningIdentity;
 import vn.lienthong.gateway.signature.TrustAnchors;
 import vn.lienthong.gateway.signature.VerificationReport;
 import vn.lienthong.gateway.signature.Verdict;
 import vn.lienthong.gateway.signature.XmlSignatureVerifier;
+import vn.lienthong.gateway.signature.XmlSigner;
 
 /**
  * Prints how many CMS signatures over a document of the given size one thread verifies per second (full checks:
  * signature, policy, path to the sample root, CRLs) and how many the gateway's signer makes, then the same for an
- * enveloped XML signature over an edXML document of about 100 KB. Run by {@code bench/signature-figures.sh}.
+ * enveloped XML signature over an edXML document of about 100 KB, verified by the gateway's verifier and made by its
+ * {@link XmlSigner} (parse, sign in the header, write out). Run by {@code bench/signature-figures.sh}.
  */
 public final class SignatureBench {
 
@@ -80,7 +62,8 @@ public final class SignatureBench {
         SigningIdentity gateway = SigningIdentity.fromPkcs12(Path.of("certs-sample/gateway-signing.p12"),
                 "sandbox".toCharArray(), null);
         byte[] edxml = edxml(100 * 1024);
-        byte[] signedEdxml = signXml(edxml, gateway);
+        XmlSigner xmlSigner = new XmlSigner(gateway);
+        byte[] signedEdxml = xmlSigner.sign(edxml, SignaturePlacement.EDXML_HEADER);
         VerificationReport check = xml.verify(signedEdxml);
         if (check.verdict() != Verdict.Status.VALID) {
             throw new IllegalStateException("the sample XML signature is " + check.verdict() + " " + check.detail());
@@ -88,7 +71,8 @@ public final class SignatureBench {
         System.out.printf("edXML of %,d bytes, signed with RSA-3072 (XML-DSig enveloped, RSA-SHA256)%n",
                 signedEdxml.length);
         report("verify XML-DSig edXML, RSA-3072", () -> xml.verify(signedEdxml));
-        report("sign   XML-DSig edXML (JDK), RSA-3072", () -> signXml(edxml, gateway));
+        report("sign   XML-DSig edXML (XmlSigner), RSA-3072",
+                () -> xmlSigner.sign(edxml, SignaturePlacement.EDXML_HEADER));
     }
 
     /** An edXML envelope whose attachment makes it about {@code size} bytes. */
@@ -101,34 +85,6 @@ public final class SignatureBench {
                 + "</edXML:edXMLHeader><edXML:edXMLBody><edXML:edXMLManifest version=\"1.0\"/></edXML:edXMLBody>"
                 + "<edXML:AttachmentEncoded><edXML:Attachment>" + Base64.getEncoder().encodeToString(attachment)
                 + "</edXML:Attachment></edXML:AttachmentEncoded></edXML:edXMLEnvelope>").getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** An enveloped RSA-SHA256 signature over the whole document, in its edXMLHeader, made with the JDK. */
-    private static byte[] signXml(byte[] xml, SigningIdentity identity) {
-        try {
-            DocumentBuilderFactory parsing = DocumentBuilderFactory.newInstance();
-            parsing.setNamespaceAware(true);
-            Document document = parsing.newDocumentBuilder().parse(new ByteArrayInputStream(xml));
-            XMLSignatureFactory factory = XMLSignatureFactory.getInstance("DOM");
-            Reference reference = factory.newReference("", factory.newDigestMethod(DigestMethod.SHA256, null),
-                    List.of(factory.newTransform(Transform.ENVELOPED, (TransformParameterSpec) null),
-                            factory.newTransform(CanonicalizationMethod.EXCLUSIVE, (TransformParameterSpec) null)),
-                    null, null);
-            SignedInfo signedInfo = factory.newSignedInfo(factory.newCanonicalizationMethod(
-                            CanonicalizationMethod.EXCLUSIVE, (C14NMethodParameterSpec) null),
-                    factory.newSignatureMethod(SignatureMethod.RSA_SHA256, null), List.of(reference));
-            KeyInfoFactory keys = factory.getKeyInfoFactory();
-            Element header = (Element) document.getElementsByTagNameNS("http://www.mic.gov.vn/TBT/QCVN_102_2016",
-                    "edXMLHeader").item(0);
-            factory.newXMLSignature(signedInfo, keys.newKeyInfo(List.of(keys.newX509Data(identity.chain()))))
-                    .sign(new DOMSignContext(identity.privateKey(), header));
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            TransformerFactory.newInstance().newTransformer().transform(new DOMSource(document),
-                    new StreamResult(out));
-            return out.toByteArray();
-        } catch (Exception e) {
-            throw new IllegalStateException("XML signing failed", e);
-        }
     }
 
     private static void report(String what, Runnable operation) {

@@ -10,7 +10,12 @@ import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.http.HttpTimeoutException;
+import java.nio.file.Path;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -18,6 +23,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
+import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.CMSSignerDigestMismatchException;
+import org.bouncycastle.cms.SignerInformation;
+import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,6 +40,9 @@ import vn.lienthong.gateway.PlatformStub.Canned;
 import vn.lienthong.gateway.PlatformStub.Recorded;
 import vn.lienthong.gateway.delivery.PlatformDeliveryException;
 import vn.lienthong.gateway.delivery.RetryAfter;
+import vn.lienthong.gateway.signature.PayloadSignature;
+import vn.lienthong.gateway.signature.PayloadSigner;
+import vn.lienthong.gateway.signature.SigningIdentity;
 
 /** The DVCQG client against a scripted loopback platform: sessions, the request it sends, and how it reads replies. */
 class DvcqgClientTest {
@@ -37,6 +50,9 @@ class DvcqgClientTest {
     private static final String LOGIN = "/base/login";
     private static final String SERVICE = "/base/service";
     private static final Map<String, Object> RECORD = Map.of("MaHoSo", "000.00.17.H56-241231-0001", "TrangThaiHoSo", "2");
+
+    private static final SigningIdentity GATEWAY = SigningIdentity.fromPkcs12(
+            Path.of("certs-sample/gateway-signing.p12"), "sandbox".toCharArray(), null);
 
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule());
     private final PlatformStub platform = new PlatformStub();
@@ -437,10 +453,70 @@ class DvcqgClientTest {
         assertThat(endpoint.operation("service")).hasToString("https://dvcqg.example.vn/api/service");
     }
 
+    // --- payload signature ---
+
+    @Test
+    void sendsNoPayloadSignatureUnlessTheDestinationAsksForIt() {
+        platform.reply(LOGIN, loginOk("S1"));
+        platform.reply(SERVICE, ok("0"));
+
+        client().callService(DvcqgClient.SYNC_SERVICE, false, List.of(RECORD), "key-1");
+
+        assertThat(platform.requestsTo(SERVICE).get(0).headers().getFirst(PayloadSigner.HEADER)).isNull();
+    }
+
+    @Test
+    void signsTheExactBodyOfEachServiceRequestWithTheGatewayKeyWhenAskedForCmsDetached() throws Exception {
+        settings.setPayloadSignature(PayloadSignature.CMS_DETACHED);
+        platform.reply(LOGIN, loginOk("S1"), loginOk("S2"));
+        platform.reply(SERVICE, new Canned(200, "{\"error_code\":\"-2\"}"), ok("0"));
+
+        client().callService(DvcqgClient.SYNC_SERVICE, false, List.of(RECORD), "key-1");
+
+        List<Recorded> calls = platform.requestsTo(SERVICE);
+        assertThat(calls).hasSize(2);
+        assertThat(calls.get(0).json().path("session").asText()).isEqualTo("S1");
+        assertThat(calls.get(1).json().path("session").asText()).isEqualTo("S2");
+        X509Certificate gateway = GATEWAY.certificate();
+        for (Recorded call : calls) {
+            String header = call.headers().getFirst(PayloadSigner.HEADER);
+            assertThat(header).as("a header proxies accept").hasSizeLessThan(8 * 1024);
+            CMSSignedData signed = new CMSSignedData(new CMSProcessableByteArray(call.body()),
+                    Base64.getDecoder().decode(header));
+            SignerInformation signer = signed.getSignerInfos().getSigners().iterator().next();
+            assertThat(signer.verify(new JcaSimpleSignerInfoVerifierBuilder().build(gateway))).isTrue();
+            assertThat(signed.getCertificates().getMatches(null)).as("signer and intermediate, not the root").hasSize(2);
+        }
+        byte[] otherBody = calls.get(1).body();
+        CMSSignedData firstSignature = new CMSSignedData(new CMSProcessableByteArray(otherBody),
+                Base64.getDecoder().decode(calls.get(0).headers().getFirst(PayloadSigner.HEADER)));
+        assertThatThrownBy(() -> firstSignature.getSignerInfos().getSigners().iterator().next()
+                .verify(new JcaSimpleSignerInfoVerifierBuilder().build(gateway)))
+                .as("a signature covers its own body only").isInstanceOf(CMSSignerDigestMismatchException.class);
+        assertThat(platform.requestsTo(LOGIN)).allSatisfy(login ->
+                assertThat(login.headers().getFirst(PayloadSigner.HEADER)).isNull());
+    }
+
+    @Test
+    void keyThatCannotSignMakesAPermanentFailureWithTheReason() throws Exception {
+        settings.setPayloadSignature(PayloadSignature.CMS_DETACHED);
+        platform.reply(LOGIN, loginOk("S1"));
+        PrivateKey edwards = KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPrivate();
+        DvcqgClient client = new DvcqgClient(settings, new DvcqgEndpoint(settings, new MockEnvironment(), null), json,
+                new PayloadSigner(new SigningIdentity(edwards, GATEWAY.chain())));
+
+        PlatformDeliveryException e = failure(client);
+
+        assertThat(e.permanent()).isTrue();
+        assertThat(e.getMessage()).contains("could not be signed with the gateway key");
+        assertThat(platform.requestsTo(SERVICE)).isEmpty();
+    }
+
     // --- helpers ---
 
     private DvcqgClient client() {
-        return new DvcqgClient(settings, new DvcqgEndpoint(settings, new MockEnvironment(), null), json);
+        return new DvcqgClient(settings, new DvcqgEndpoint(settings, new MockEnvironment(), null), json,
+                new PayloadSigner(GATEWAY));
     }
 
     private static PlatformDeliveryException failure(DvcqgClient client) {

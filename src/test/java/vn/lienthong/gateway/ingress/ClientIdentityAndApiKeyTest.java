@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -217,6 +221,25 @@ class ClientIdentityAndApiKeyTest {
         assertThat(client.mayActFor("000.00.17.H56")).isTrue();
     }
 
+    // --- client certificates of the sample PKI ---
+
+    @Test
+    void identifiesASampleCertificateWhereSampleCertificatesAreAllowed() throws Exception {
+        ClientCertificateAuthenticator sandbox = certificateAuthenticator(false);
+
+        assertThat(sandbox.identify(sampleClientChain()).id()).isEqualTo("so-tu-phap-mtls");
+    }
+
+    @Test
+    void refusesASampleCertificateWhereTheProductionProfileRefusesThem() throws Exception {
+        ClientCertificateAuthenticator production = certificateAuthenticator(true);
+
+        GatewayException e = refusal(() -> production.identify(sampleClientChain()));
+
+        assertThat(e.code()).isEqualTo(ErrorCode.CLIENT_CERTIFICATE_INVALID);
+        assertThat(e.getMessage()).contains("(SAMPLE_CERTIFICATE)").contains("OU=000.00.17.H56");
+    }
+
     // --- AccessRights ---
 
     private final AccessRights rights = new AccessRights();
@@ -286,6 +309,31 @@ class ClientIdentityAndApiKeyTest {
                 RevocationLists.configure(home, List.of("certs-sample/sample-gov-ca.crl.pem"), Duration.ofHours(1),
                         Duration.ofSeconds(5), 1 << 20),
                 Optional.empty()), Clock.systemUTC());
+    }
+
+    private static ClientCertificateAuthenticator certificateAuthenticator(boolean refuseSamples) {
+        GatewayProperties.Client client = client("so-tu-phap-mtls", "unused-key-0123456789",
+                List.of(ClientIdentity.ROLE_AGENCY), List.of("*.H56"));
+        client.setCertificateOrganCodes(List.of("000.00.17.H56"));
+        GatewayProperties properties = properties(client);
+        properties.getMtls().setRefuseSampleCertificates(refuseSamples);
+        Path home = Path.of("").toAbsolutePath();
+        return new ClientCertificateAuthenticator(properties, new ClientCertificateValidator(
+                TrustAnchors.load(home, List.of(Path.of("certs-sample/trust-anchors.pem")), List.of()),
+                RevocationLists.configure(home, List.of("certs-sample/sample-gov-ca.crl.pem",
+                        "certs-sample/root-ca.crl.pem"), Duration.ofHours(1), Duration.ofSeconds(5), 1 << 20),
+                Optional.empty()), Clock.systemUTC());
+    }
+
+    private static Transport sampleClientChain() throws Exception {
+        CertificateFactory factory = CertificateFactory.getInstance("X.509");
+        List<X509Certificate> chain = new java.util.ArrayList<>();
+        for (String file : List.of("agency-000.00.17.H56-client.pem", "sample-gov-ca.pem")) {
+            try (InputStream in = Files.newInputStream(Path.of("certs-sample", file))) {
+                chain.add((X509Certificate) factory.generateCertificate(in));
+            }
+        }
+        return new Transport(true, chain);
     }
 
     private static GatewayProperties properties(GatewayProperties.Client... clients) {

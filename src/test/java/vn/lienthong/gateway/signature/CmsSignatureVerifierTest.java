@@ -8,6 +8,7 @@ import static vn.lienthong.gateway.signature.SamplePki.REVOKED;
 import static vn.lienthong.gateway.signature.SamplePki.SAMPLE_CRLS;
 import static vn.lienthong.gateway.signature.SamplePki.WEAK;
 
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +18,8 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
+
+import com.sun.management.ThreadMXBean;
 
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -272,6 +275,43 @@ class CmsSignatureVerifierTest {
             assertThat(report.verdict()).isEqualTo(Verdict.Status.INVALID);
             assertThat(report.reason()).isEqualTo(VerdictReason.MALFORMED);
             assertThat(verifier.verifyEnveloping(bad).reason()).isEqualTo(VerdictReason.MALFORMED);
+        }
+    }
+
+    /**
+     * Lengths that claim gigabytes, a megabyte of nested indefinite-length sequences, and a long run of tiny elements:
+     * each is MALFORMED after allocating a bounded multiple of its own size, not what its lengths claim.
+     */
+    @Test
+    void malformedAsn1IsRefusedWithMemoryBoundedByItsOwnSize() {
+        byte[] claimsTwoGigabytes = {0x30, (byte) 0x84, 0x7f, (byte) 0xff, (byte) 0xff, (byte) 0xff, 0x02, 0x01, 0x01};
+        byte[] nested = new byte[1 << 20];
+        for (int i = 0; i < nested.length; i += 2) {
+            nested[i] = 0x30;
+            nested[i + 1] = (byte) 0x80;
+        }
+        byte[] manyElements = new byte[1 << 20];
+        manyElements[0] = 0x30;
+        manyElements[1] = (byte) 0x83;
+        manyElements[2] = 0x0f;
+        manyElements[3] = (byte) 0xff;
+        manyElements[4] = (byte) 0xfc;
+        for (int i = 5; i + 1 < manyElements.length; i += 2) {
+            manyElements[i] = 0x05;
+        }
+        ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long thread = Thread.currentThread().getId();
+
+        for (byte[] bad : List.of(claimsTwoGigabytes, nested, manyElements)) {
+            long before = threads.getThreadAllocatedBytes(thread);
+            VerificationReport detached = verifier.verifyDetached(CONTENT, bad);
+            VerificationReport enveloping = verifier.verifyEnveloping(bad);
+            long allocated = threads.getThreadAllocatedBytes(thread) - before;
+
+            assertThat(detached.reason()).isEqualTo(VerdictReason.MALFORMED);
+            assertThat(enveloping.reason()).isEqualTo(VerdictReason.MALFORMED);
+            assertThat(allocated).as("bytes allocated for %,d bytes of input", bad.length)
+                    .isLessThan(16L * 1024 * 1024 + 64L * bad.length);
         }
     }
 

@@ -1,7 +1,6 @@
 package vn.lienthong.gateway.signature;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -37,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import vn.lienthong.gateway.RequiresTool;
 import vn.lienthong.gateway.messagelog.TreeHead;
 
 /** A tree head signed by the gateway verifies with Bouncy Castle and with {@code openssl cms -verify}; a change does not. */
@@ -81,8 +81,8 @@ class CmsSignerTest {
     }
 
     @Test
+    @RequiresTool(value = "openssl", probe = "version")
     void verifiesWithOpensslAndFailsForAChangedHead() throws Exception {
-        assumeThat(opensslAvailable()).as("openssl is not installed here; the openssl check is skipped").isTrue();
         SigningIdentity identity = selfSigned("RSA");
         byte[] head = new TreeHead("node-1", 8, ROOT, Instant.parse("2024-01-01T01:00:00Z")).canonicalBytes();
         Path content = Files.write(dir.resolve("head.json"), head);
@@ -97,8 +97,8 @@ class CmsSignerTest {
     }
 
     @Test
+    @RequiresTool(value = "openssl", probe = "version")
     void signsWithTheSampleGatewayKeySoThatOpensslVerifiesItAgainstTheSampleRoot() throws Exception {
-        assumeThat(opensslAvailable()).as("openssl is not installed here; the openssl check is skipped").isTrue();
         SigningIdentity gateway = SigningIdentity.fromPkcs12(Path.of("certs-sample/gateway-signing.p12"),
                 "sandbox".toCharArray(), null);
         byte[] head = new TreeHead("node-1", 1_000_000, ROOT, Instant.now()).canonicalBytes();
@@ -144,15 +144,6 @@ class CmsSignerTest {
                 .redirectErrorStream(true).redirectOutput(dir.resolve("openssl.log").toFile()).start();
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
         return p.exitValue();
-    }
-
-    private static boolean opensslAvailable() {
-        try {
-            Process p = new ProcessBuilder("openssl", "version").redirectErrorStream(true).start();
-            return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException | InterruptedException e) {
-            return false;
-        }
     }
 
     private static String pem(X509Certificate certificate) throws Exception {

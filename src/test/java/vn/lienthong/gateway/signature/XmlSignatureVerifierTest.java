@@ -7,6 +7,7 @@ import static vn.lienthong.gateway.signature.XmlTestSigner.EDXML_NS;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +16,8 @@ import javax.xml.crypto.dsig.DigestMethod;
 import javax.xml.crypto.dsig.SignatureMethod;
 import javax.xml.crypto.dsig.XMLSignature;
 
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.KeyUsage;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -149,6 +152,33 @@ class XmlSignatureVerifierTest {
     @Test
     void revokedSignerIsInvalidWithCertRevoked() {
         assertInvalid(verifier.verify(XmlTestSigner.of(SamplePki.REVOKED).sign(EDXML)), VerdictReason.CERT_REVOKED);
+    }
+
+    @Test
+    void expiredSignerIsInvalidWithCertExpired() {
+        assertInvalid(verifier.verify(XmlTestSigner.of(SamplePki.EXPIRED).sign(EDXML)), VerdictReason.CERT_EXPIRED);
+    }
+
+    @Test
+    void rsa1024SignerIsInvalidWithWeakKey() {
+        assertInvalid(verifier.verify(XmlTestSigner.of(SamplePki.WEAK).sign(EDXML)), VerdictReason.WEAK_KEY);
+    }
+
+    @Test
+    void signerUnderAnUntrustedRootIsInvalidWithChainUntrusted() throws Exception {
+        KeyPair rootKeys = SamplePki.keyPair("RSA");
+        X500Name rootName = new X500Name("CN=Throwaway Root,O=Elsewhere,C=VN");
+        var root = SamplePki.issue(rootName, rootKeys.getPrivate(), rootName.toString(), rootKeys.getPublic(), true,
+                KeyUsage.keyCertSign | KeyUsage.cRLSign);
+        KeyPair signerKeys = SamplePki.keyPair("RSA");
+        var signer = SamplePki.issue(rootName, rootKeys.getPrivate(), "CN=Impostor,OU=000.00.18.H56,O=SAMPLE,C=VN",
+                signerKeys.getPublic(), false, KeyUsage.digitalSignature);
+
+        VerificationReport report = verifier.verify(new XmlTestSigner(signerKeys.getPrivate(), List.of(signer, root))
+                .sign(EDXML));
+
+        assertInvalid(report, VerdictReason.CHAIN_UNTRUSTED);
+        assertThat(report.signatures().get(0).signer().organId()).isEqualTo("000.00.18.H56");
     }
 
     @Test

@@ -48,7 +48,9 @@ import vn.lienthong.gateway.TestClock;
         "lienthong.schemas-dir=${user.dir}/schemas",
         "lienthong.simulator.dvcqg.username=sandbox-dvcqg",
         "lienthong.simulator.dvcqg.password=sandbox-dvcqg-secret",
-        "lienthong.simulator.dvcqg.session-ttl=30m"})
+        "lienthong.simulator.dvcqg.session-ttl=30m",
+        "lienthong.home=${user.dir}",
+        "lienthong.simulator.dvcqg.payload-signature-trust-anchors=certs-sample/trust-anchors.pem"})
 class DvcqgSimulatorControllerTest {
 
     private static final String DONG_BO = "DongBoHoSoMC";
@@ -57,7 +59,8 @@ class DvcqgSimulatorControllerTest {
     /** Only the simulator and its helpers, so that the rest of the application stays out of this test. */
     @Configuration
     @EnableConfigurationProperties(DvcqgSimulatorProperties.class)
-    @Import({DvcqgSimulatorController.class, DvcqgSessions.class, DvcqgRecordValidator.class})
+    @Import({DvcqgSimulatorController.class, DvcqgSessions.class, DvcqgRecordValidator.class,
+            DvcqgPayloadSignatureCheck.class})
     static class SimulatorOnly {
         @Bean
         TestClock clock() {
@@ -433,6 +436,83 @@ class DvcqgSimulatorControllerTest {
             request.header("Idempotency-Key", idempotencyKey);
         }
         return mvc.perform(request);
+    }
+
+    // --- payload signature (X-Payload-Signature) ---
+
+    @Test
+    void acceptsARequestWhoseSignatureMatchesItsBodyAndRecordsTheSigner() throws Exception {
+        byte[] body = serviceBody(login(), DONG_BO, dossier());
+
+        postSigned("key-1", body, PayloadSigning.gateway().sign(body))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.error_code").value("0"));
+
+        mvc.perform(get("/sim/dvcqg/received"))
+                .andExpect(jsonPath("$.count").value(1))
+                .andExpect(jsonPath("$.records[0].payloadSigners[0]").value(
+                        "C=VN,O=SAMPLE Lien thong Gateway,CN=SAMPLE Lien thong Gateway signing"));
+    }
+
+    @Test
+    void recordsNoSignerForAnUnsignedRequest() throws Exception {
+        callService(login(), "key-1", DONG_BO, false, dossier()).andExpect(status().isOk());
+
+        mvc.perform(get("/sim/dvcqg/received")).andExpect(jsonPath("$.records[0].payloadSigners").isEmpty());
+    }
+
+    @Test
+    void refusesASignatureOfAnotherBodyAndKeepsNothing() throws Exception {
+        String session = login();
+        byte[] body = serviceBody(session, DONG_BO, dossier());
+        byte[] other = serviceBody(session, DONG_BO, dossier().put("TrangThaiHoSo", "4"));
+
+        expectSignatureRefused(postSigned("key-1", other, PayloadSigning.gateway().sign(body)),
+                "X-Payload-Signature does not match the request body (message digest differs)");
+        assertReceivedCount(0);
+    }
+
+    @Test
+    void refusesASignerThatDoesNotChainToItsTrustedRoots() throws Exception {
+        byte[] body = serviceBody(login(), DONG_BO, dossier());
+
+        expectSignatureRefused(postSigned("key-1", body, PayloadSigning.selfSigned().sign(body)),
+                "X-Payload-Signature is by CN=Impostor,O=Elsewhere,C=VN, whose certificate does not chain to a "
+                        + "trusted root");
+        assertReceivedCount(0);
+    }
+
+    @Test
+    void refusesAHeaderThatIsNotASignatureWithWhatIsWrong() throws Exception {
+        byte[] body = serviceBody(login(), DONG_BO, dossier());
+
+        expectSignatureRefused(postSigned("key-1", body, "not base64!"), "X-Payload-Signature is not base64");
+        expectSignatureRefused(postSigned("key-1", body, "AAECAwQ="),
+                "X-Payload-Signature is not a CMS SignedData");
+        expectSignatureRefused(postSigned("key-1", body, PayloadSigning.withoutSigners(body)),
+                "X-Payload-Signature has 0 signers, not 1 to 4");
+        expectSignatureRefused(postSigned("key-1", body, "A".repeat(70_000)),
+                "X-Payload-Signature is longer than 65536 characters");
+        assertReceivedCount(0);
+    }
+
+    private void expectSignatureRefused(ResultActions result, String message) throws Exception {
+        result.andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.error_code").value("-4"))
+                .andExpect(jsonPath("$.message").value("Chữ ký số không hợp lệ"))
+                .andExpect(jsonPath("$.errors[0].message").value(message));
+    }
+
+    private byte[] serviceBody(String session, String service, JsonNode record) throws Exception {
+        ObjectNode request = json.createObjectNode();
+        request.put("session", session).put("madonvi", "000.00.00.H56").put("service", service)
+                .put("isUpdating", false).putArray("data").add(record);
+        return json.writeValueAsBytes(request);
+    }
+
+    private ResultActions postSigned(String idempotencyKey, byte[] body, String signature) throws Exception {
+        return mvc.perform(post("/sim/dvcqg/service").contentType(MediaType.APPLICATION_JSON)
+                .header("Idempotency-Key", idempotencyKey).header("X-Payload-Signature", signature).content(body));
     }
 
     private ResultActions postFaults(String body) throws Exception {
