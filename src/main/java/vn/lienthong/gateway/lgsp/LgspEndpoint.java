@@ -19,6 +19,8 @@ class LgspEndpoint {
 
     static final String SIMULATOR_PATH = "/sim/lgsp";
     static final String DESTINATION = "LGSP";
+    /** The sandbox's client secret, which must never reach a real platform. */
+    static final String SANDBOX_SECRET = "sandbox-lgsp-secret";
 
     private final LgspProperties settings;
     private final ApplicationContext context;
@@ -68,6 +70,10 @@ class LgspEndpoint {
         if (isBlank(settings.getClientId()) || isBlank(settings.getClientSecret())) {
             throw new IllegalStateException("Settings lienthong.lgsp.client-id and lienthong.lgsp.client-secret are "
                     + "required, because lienthong.routing sends dossiers to LGSP.");
+        }
+        if (!sandbox && SANDBOX_SECRET.equals(settings.getClientSecret())) {
+            throw new IllegalStateException("Setting lienthong.lgsp.client-secret is the sandbox's; outside the sandbox "
+                    + "profile set the secret the province's LGSP issued to this gateway.");
         }
         if (!sandbox) {
             for (String url : new String[] {baseUrl, settings.getTokenUrl()}) {

@@ -196,6 +196,18 @@ class LgspClientTest {
     }
 
     @Test
+    void refusesTheSandboxSecretOutsideTheSandbox() {
+        MockEnvironment production = new MockEnvironment();
+        production.setActiveProfiles("production");
+        fixture.settings.setBaseUrl("https://lgsp.example.vn/api");
+        fixture.settings.setClientSecret("sandbox-lgsp-secret");
+
+        assertThatThrownBy(() -> new LgspEndpoint(fixture.settings, production, null, LgspFixture.routedToLgsp()))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("lienthong.lgsp.client-secret")
+                .hasMessageNotContaining("sandbox-lgsp-secret");
+    }
+
+    @Test
     void needsNoAccountWhenNoRuleRoutesDossiersToLgsp() {
         LgspProperties blank = new LgspProperties();
         RoutingProperties dvcqgOnly = new RoutingProperties();
