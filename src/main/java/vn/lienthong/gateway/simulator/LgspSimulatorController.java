@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -146,7 +147,7 @@ class LgspSimulatorController {
 
     @GetMapping("/faults")
     JsonNode currentFaults() {
-        return faults.current().toJson();
+        return faults.current().toJson().put("tokenLifetimeSeconds", tokens.lifetimeSeconds());
     }
 
     @PostMapping("/faults")
@@ -159,13 +160,19 @@ class LgspSimulatorController {
         List<SimulatorViolation> problems = new ArrayList<>();
         SimulatorFaults.Change change = SimulatorFaults.Change.read(request.get(), problems);
         boolean expireTokens = SimulatorFaults.flag(request.get(), "expireTokens", problems);
+        Integer lifetime = SimulatorFaults.integer(request.get(), "tokenLifetimeSeconds", 1, 86_400, problems);
         if (!problems.isEmpty()) {
             return invalid(problems);
+        }
+        if (change.reset() || lifetime != null) {
+            tokens.changeLifetime(lifetime == null ? null : Duration.ofSeconds(lifetime));
         }
         if (expireTokens) {
             tokens.expireAll();
         }
-        return ResponseEntity.ok(faults.apply(change).toJson());
+        ObjectNode state = faults.apply(change).toJson();
+        state.put("tokenLifetimeSeconds", tokens.lifetimeSeconds());
+        return ResponseEntity.ok(state);
     }
 
     private ResponseEntity<JsonNode> serve(String service, String authorization, String idempotencyKey, byte[] body) {

@@ -4,12 +4,14 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Profile;
@@ -26,10 +28,12 @@ class LgspTokenIssuer {
     private final Clock clock;
     private final Map<String, Instant> expiries = new ConcurrentHashMap<>();
     private final AtomicLong issued = new AtomicLong();
+    private final AtomicReference<Duration> lifetime;
 
     LgspTokenIssuer(LgspSimulatorProperties properties, ObjectProvider<Clock> clock) {
         this.properties = properties;
         this.clock = clock.getIfUnique(Clock::systemUTC);
+        this.lifetime = new AtomicReference<>(properties.tokenLifetime());
     }
 
     /** A new token when the client credentials are the configured ones, else empty. */
@@ -42,14 +46,19 @@ class LgspTokenIssuer {
         Instant now = clock.instant();
         expiries.values().removeIf(expiry -> !now.isBefore(expiry));
         String token = newToken();
-        expiries.put(token, now.plus(properties.tokenLifetime()));
+        expiries.put(token, now.plus(lifetime.get()));
         issued.incrementAndGet();
         return Optional.of(token);
     }
 
-    /** Seconds a token lives, as {@code expires_in} says. */
+    /** Seconds a token issued now lives, as {@code expires_in} says. */
     long lifetimeSeconds() {
-        return properties.tokenLifetime().toSeconds();
+        return lifetime.get().toSeconds();
+    }
+
+    /** Gives the tokens issued from now on another lifetime; null brings back the configured one. */
+    void changeLifetime(Duration newLifetime) {
+        lifetime.set(newLifetime == null ? properties.tokenLifetime() : newLifetime);
     }
 
     boolean isValid(String token) {

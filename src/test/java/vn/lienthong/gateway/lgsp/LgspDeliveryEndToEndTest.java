@@ -246,6 +246,30 @@ class LgspDeliveryEndToEndTest extends GatewayEndToEndTest {
         assertThat(http.get("/actuator/configprops").statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void shortLivedTokensAreRenewedBeforeTheyExpireWhileDossiersKeepFlowing() throws Exception {
+        lgsp.faults("{\"tokenLifetimeSeconds\":2,\"expireTokens\":true}");
+        long issuedBefore = lgsp.tokensIssued();
+        List<String> codes = new ArrayList<>();
+        List<String> lgspIds = new ArrayList<>();
+        long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+
+        while (System.nanoTime() < end) {
+            ObjectNode dossier = Samples.freshLgspDossier();
+            codes.add(dossier.path("dossierCode").asText());
+            lgspIds.add(messageIdFor(submit(dossier, 202), "LGSP"));
+            gateway.awaitState(lgspIds.get(lgspIds.size() - 1), "DELIVERED");
+        }
+
+        for (String id : lgspIds) {
+            assertThat(gateway.message(id).path("attempts")).as(id).hasSize(1);
+        }
+        for (String code : codes) {
+            assertThat(lgsp.recordsFor(code)).as(code).hasSize(1);
+        }
+        assertThat(lgsp.tokensIssued() - issuedBefore).isGreaterThanOrEqualTo(3);
+    }
+
     private JsonNode submit(ObjectNode dossier, int expectedStatus) {
         try {
             HttpResponse<String> response = http.postJson("/api/v1/dossiers", Samples.JSON.writeValueAsString(dossier));

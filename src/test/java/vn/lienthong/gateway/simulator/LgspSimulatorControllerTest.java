@@ -175,6 +175,20 @@ class LgspSimulatorControllerTest {
     }
 
     @Test
+    void issuesShorterLivedTokensWhenToldAndTheConfiguredLifetimeAgainAfterAReset() throws Exception {
+        postFaults("{\"tokenLifetimeSeconds\":5}").andExpect(status().isOk())
+                .andExpect(jsonPath("$.tokenLifetimeSeconds").value(5));
+        String token = token();
+        clock.advance(Duration.ofSeconds(4));
+        call(SYNC, token, "key-1", document()).andExpect(status().isOk());
+
+        clock.advance(Duration.ofSeconds(1));
+
+        call(SYNC, token, "key-2", document()).andExpect(status().isUnauthorized());
+        postFaults("{\"reset\":true}").andExpect(jsonPath("$.tokenLifetimeSeconds").value(600));
+    }
+
+    @Test
     void refusesEveryTokenIssuedBeforeTheyWereExpiredByAFault() throws Exception {
         String token = token();
 
@@ -250,8 +264,10 @@ class LgspSimulatorControllerTest {
 
     @Test
     void refusesFaultsItDoesNotUnderstand() throws Exception {
-        postFaults("{\"failNext\":-1,\"expireTokens\":\"yes\"}").andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[*].pointer", containsInAnyOrder("/failNext", "/expireTokens")));
+        postFaults("{\"failNext\":-1,\"expireTokens\":\"yes\",\"tokenLifetimeSeconds\":0}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].pointer",
+                        containsInAnyOrder("/failNext", "/expireTokens", "/tokenLifetimeSeconds")));
     }
 
     private String token() throws Exception {
