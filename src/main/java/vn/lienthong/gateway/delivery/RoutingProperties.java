@@ -53,8 +53,12 @@ public class RoutingProperties {
         }
 
         public List<String> getProcedureCodes() { return procedureCodes; }
-        public void setProcedureCodes(List<String> procedureCodes) { this.procedureCodes = new ArrayList<>(procedureCodes); }
+        public void setProcedureCodes(List<String> procedureCodes) {
+            this.procedureCodes = new ArrayList<>(procedureCodes);
+        }
         public List<String> getAgencyCodes() { return agencyCodes; }
-        public void setAgencyCodes(List<String> agencyCodes) { this.agencyCodes = new ArrayList<>(agencyCodes); }
+        public void setAgencyCodes(List<String> agencyCodes) {
+            this.agencyCodes = new ArrayList<>(agencyCodes);
+        }
     }
 }

@@ -83,7 +83,9 @@ public class LgspProperties {
     public Duration getTokenRenewalMargin() { return tokenRenewalMargin; }
     public void setTokenRenewalMargin(Duration tokenRenewalMargin) { this.tokenRenewalMargin = tokenRenewalMargin; }
     public Duration getDefaultTokenLifetime() { return defaultTokenLifetime; }
-    public void setDefaultTokenLifetime(Duration defaultTokenLifetime) { this.defaultTokenLifetime = defaultTokenLifetime; }
+    public void setDefaultTokenLifetime(Duration defaultTokenLifetime) {
+        this.defaultTokenLifetime = defaultTokenLifetime;
+    }
     public List<String> getTokenErrorCodes() { return tokenErrorCodes; }
     public void setTokenErrorCodes(List<String> tokenErrorCodes) { this.tokenErrorCodes = tokenErrorCodes; }
 

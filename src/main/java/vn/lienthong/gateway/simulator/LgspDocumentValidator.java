@@ -32,7 +32,8 @@ class LgspDocumentValidator {
             SYNC_DOCUMENT, List.of("DateReceived", "DateAppointed", "SuccessDate", "ReturnedDate", "FinishedDate",
                     "RequireSupplementaryDate"),
             UPDATE_TRACES, List.of("DateCreated", "PlannedEndDate"));
-    private static final Pattern SHAPE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\\.[0-9]{3}[+-][0-9]{4}");
+    private static final Pattern SHAPE =
+            Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\\.[0-9]{3}[+-][0-9]{4}");
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSxx")
             .withResolverStyle(ResolverStyle.STRICT);
 

@@ -17,7 +17,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
-/** Issues the simulated LGSP's bearer tokens to its one client, each valid for the configured lifetime, and checks them. */
+/** Issues the simulated LGSP's bearer tokens to its one client, each valid for the lifetime in force, and checks them. */
 @Component
 @Profile("sandbox")
 class LgspTokenIssuer {
