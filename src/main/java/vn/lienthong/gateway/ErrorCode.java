@@ -36,6 +36,7 @@ public enum ErrorCode {
     PROGRESS_INVALID(400, "Progress step invalid"),
     DOSSIER_UNKNOWN(404, "Dossier not known to the gateway"),
     STATUS_TRANSITION_ILLEGAL(409, "Status transition not allowed"),
+    DOSSIER_NOT_ROUTED(422, "No routing rule sends this dossier anywhere"),
     PAYLOAD_UNREADABLE(500, "Stored payload cannot be read"),
     PAYLOAD_ARCHIVED(410, "Payload archived and purged from the store"),
     LOG_ARCHIVED(410, "Entries archived and purged from the store"),

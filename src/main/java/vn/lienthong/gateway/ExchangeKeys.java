@@ -30,6 +30,14 @@ public final class ExchangeKeys {
     /** Exchange property: the platform record built from the canonical message. */
     public static final String PLATFORM_RECORD = "lienthongPlatformRecord";
 
+    /** Exchange property: the destinations the routing rules chose for the message, a {@code List<String>}. */
+    public static final String DESTINATIONS = "lienthongDestinations";
+    /**
+     * Exchange property: the messages a request stored, one per destination, as the {@code DeliveryQueues.Envelope}s
+     * they are queued with (a {@code List}); the body is their common payload.
+     */
+    public static final String OUTBOUND = "lienthongOutbound";
+
     /** Exchange property: true when the request repeats an idempotency key and gets the first answer again. */
     public static final String IDEMPOTENT_REPLAY = "lienthongIdempotentReplay";
 

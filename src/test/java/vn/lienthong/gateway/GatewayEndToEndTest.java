@@ -8,8 +8,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * What every end-to-end test of the running gateway uses: its HTTP API, the DVCQG simulator (faults cleared before
- * and after each test), its queues and its store.
+ * What every end-to-end test of the running gateway uses: its HTTP API, the DVCQG and LGSP simulators (faults
+ * cleared before and after each test), its queues and its store.
  */
 @GatewayIntegrationTest
 public abstract class GatewayEndToEndTest {
@@ -24,6 +24,7 @@ public abstract class GatewayEndToEndTest {
     protected Http http;
     protected GatewayApi gateway;
     protected DvcqgSimulatorProbe simulator;
+    protected LgspSimulatorProbe lgsp;
     protected QueueProbe queues;
 
     @BeforeEach
@@ -31,12 +32,15 @@ public abstract class GatewayEndToEndTest {
         http = new Http(port);
         gateway = new GatewayApi(http);
         simulator = new DvcqgSimulatorProbe(http);
+        lgsp = new LgspSimulatorProbe(http);
         queues = new QueueProbe(broker);
         simulator.reset();
+        lgsp.reset();
     }
 
     @AfterEach
     void clearSimulatorFaults() {
         simulator.reset();
+        lgsp.reset();
     }
 }

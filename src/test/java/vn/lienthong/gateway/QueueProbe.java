@@ -13,6 +13,8 @@ public final class QueueProbe {
 
     public static final String DVCQG = "lienthong.dossier.dvcqg";
     public static final String DVCQG_DLQ = "lienthong.dossier.dvcqg.dlq";
+    public static final String LGSP = "lienthong.dossier.lgsp";
+    public static final String LGSP_DLQ = "lienthong.dossier.lgsp.dlq";
     public static final String VDXP = "lienthong.document.vdxp";
 
     private final EmbeddedActiveMQ broker;
@@ -34,19 +36,21 @@ public final class QueueProbe {
     }
 
     /**
-     * Waits until no message is waiting on or being delivered from the DVCQG queue: simulator faults hit whichever
-     * call comes next, so no other test's message may still be on its way.
+     * Waits until no message is waiting on or being delivered from the DVCQG and LGSP queues: simulator faults hit
+     * whichever call comes next, so no other test's message may still be on its way.
      */
     public void awaitNothingInFlight() {
-        awaitNothingInFlight(DVCQG);
+        await().atMost(Duration.ofSeconds(30)).until(() -> idle(DVCQG) && idle(LGSP));
     }
 
     /** Waits until no message is waiting on or being delivered from the queue. */
     public void awaitNothingInFlight(String queueName) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> {
-            Queue queue = queue(queueName);
-            return queue == null || queue.getMessageCount() == 0 && queue.getDeliveringCount() == 0;
-        });
+        await().atMost(Duration.ofSeconds(30)).until(() -> idle(queueName));
+    }
+
+    private boolean idle(String name) {
+        Queue queue = queue(name);
+        return queue == null || queue.getMessageCount() == 0 && queue.getDeliveringCount() == 0;
     }
 
     private Queue queue(String name) {

@@ -26,6 +26,20 @@ public final class Samples {
         }
     }
 
+    /**
+     * The sample dossier of a procedure the sandbox's routing rules also send to LGSP ({@code samples/dossier-lgsp.json}),
+     * with a dossier code no other test uses.
+     */
+    public static ObjectNode freshLgspDossier() {
+        try {
+            ObjectNode dossier = (ObjectNode) JSON.readTree(Files.readAllBytes(Path.of("samples/dossier-lgsp.json")));
+            dossier.put("dossierCode", nextDossierCode());
+            return dossier;
+        } catch (IOException e) {
+            throw new IllegalStateException("samples/dossier-lgsp.json is missing", e);
+        }
+    }
+
     /** The sample dossier with a dossier code no other test uses. */
     public static ObjectNode freshDossier() {
         ObjectNode dossier = dossier();

@@ -1,7 +1,6 @@
 package vn.lienthong.gateway.admin;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 import jakarta.jms.ConnectionFactory;
@@ -9,7 +8,6 @@ import jakarta.jms.JMSException;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
-import jakarta.jms.TextMessage;
 
 import org.springframework.jms.core.JmsTemplate;
 import org.springframework.stereotype.Component;
@@ -38,13 +36,10 @@ class DeadLetterQueue {
             try (MessageConsumer dlq = copiesOf(session, queue, message.messageId());
                  MessageProducer producer = session.createProducer(session.createQueue(queue))) {
                 takeCopies(dlq);
-                TextMessage fresh = session.createTextMessage(new String(message.payload(), StandardCharsets.UTF_8));
-                for (Map.Entry<String, String> header : new DeliveryQueues.Envelope(message.messageId(),
+                producer.send(DeliveryQueues.toJms(session, new DeliveryQueues.Envelope(message.messageId(),
                         message.kind(), message.dossierCode(), message.documentId(), message.agencyCode(),
-                        message.destination(), message.clientId()).headers().entrySet()) {
-                    fresh.setStringProperty(header.getKey(), header.getValue());
-                }
-                producer.send(fresh);
+                        message.destination(), message.clientId()), new String(message.payload(),
+                        StandardCharsets.UTF_8)));
                 session.commit();
             }
             return null;

@@ -6,6 +6,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import jakarta.jms.JMSException;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
+
 import org.apache.camel.Message;
 
 import vn.lienthong.gateway.ExchangeKeys;
@@ -14,11 +18,15 @@ import vn.lienthong.gateway.ExchangeKeys;
 public final class DeliveryQueues {
 
     /**
-     * Queue by kind and destination. A document and the status messages about documents share the axis queue, grouped
+     * Queue by kind and destination. A dossier's records and progress steps share their destination's queue, so that
+     * they keep their order there; a document and the status messages about documents share the axis queue, grouped
      * by document id.
      */
     private static final Map<String, String> QUEUES = Map.of(
             "DOSSIER/DVCQG", "lienthong.dossier.dvcqg",
+            "PROGRESS/DVCQG", "lienthong.dossier.dvcqg",
+            "DOSSIER/LGSP", "lienthong.dossier.lgsp",
+            "PROGRESS/LGSP", "lienthong.dossier.lgsp",
             "DOCUMENT/VDXP", "lienthong.document.vdxp",
             "DOCUMENT_STATUS/VDXP", "lienthong.document.vdxp");
 
@@ -34,6 +42,11 @@ public final class DeliveryQueues {
         return queue;
     }
 
+    /** The queue an envelope's message goes on. */
+    public static String queueFor(Envelope envelope) {
+        return queueFor(envelope.kind(), envelope.destination());
+    }
+
     /** Every destination that has a delivery queue, such as {@code DVCQG}. */
     public static Set<String> destinations() {
         Set<String> destinations = new TreeSet<>();
@@ -45,6 +58,15 @@ public final class DeliveryQueues {
     public static void envelope(Message message, Envelope envelope) {
         message.removeHeaders("*");
         envelope.headers().forEach(message::setHeader);
+    }
+
+    /** The JMS message that carries a payload with its envelope on a delivery queue. */
+    public static TextMessage toJms(Session session, Envelope envelope, String payload) throws JMSException {
+        TextMessage message = session.createTextMessage(payload);
+        for (Map.Entry<String, String> header : envelope.headers().entrySet()) {
+            message.setStringProperty(header.getKey(), header.getValue());
+        }
+        return message;
     }
 
     /**

@@ -1,5 +1,6 @@
 package vn.lienthong.gateway.delivery;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -26,10 +27,11 @@ import vn.lienthong.gateway.messagelog.MessageStore;
 import vn.lienthong.gateway.messagelog.NewMessage;
 
 /**
- * Accepts a validated outbound message of any kind for its destination: stores it as RECEIVED with the client's
- * idempotency key (and, in the same transaction, the state change it depends on), prepares the body and headers the
- * durable queue carries, and, once the queue holds it, marks it QUEUED and makes the answer; a request repeating an
- * idempotency key with the same body gets the first answer instead.
+ * Accepts a validated outbound message of any kind: stores it as one RECEIVED message per destination with the
+ * client's idempotency key (and, in the same transaction, the state change it depends on), leaves the payload and the
+ * envelopes the delivery queues carry ({@link ExchangeKeys#OUTBOUND}, queued by {@link DeliveryQueueWriter}), and,
+ * once the queues hold them, marks them QUEUED and makes the answer; a request repeating an idempotency key with the
+ * same body gets the first answer instead.
  */
 @Component("messageIntake")
 public class MessageIntake {
@@ -48,11 +50,11 @@ public class MessageIntake {
 
     /**
      * Records the message the exchange carries (payload {@link ExchangeKeys#RAW_BODY}, queued body
-     * {@link ExchangeKeys#JSON_TEXT}, destination {@link ExchangeKeys#DESTINATION}) as RECEIVED, running
-     * {@code stateChange} with its new id in the same transaction, and leaves the queue's body and headers on the
-     * exchange; or, for a repeated key, sets {@link ExchangeKeys#IDEMPOTENT_REPLAY} and the first answer as the body.
+     * {@link ExchangeKeys#JSON_TEXT}) as one RECEIVED message per destination, running {@code stateChange} with the
+     * first one's id in the same transaction, and leaves the queues' body and envelopes on the exchange; or, for a
+     * repeated key, sets {@link ExchangeKeys#IDEMPOTENT_REPLAY} and the first answer as the body.
      */
-    public void receive(Exchange exchange, Subject subject, Consumer<String> stateChange)
+    public void receive(Exchange exchange, Subject subject, List<String> destinations, Consumer<String> stateChange)
             throws JsonProcessingException {
         Optional<Claim> claim = keys.claimOf(exchange);
         Optional<String> earlier = claim.flatMap(keys::earlierAnswer);
@@ -61,18 +63,27 @@ public class MessageIntake {
             return;
         }
         ClientIdentity client = exchange.getProperty(ExchangeKeys.CLIENT, ClientIdentity.class);
-        String destination = exchange.getProperty(ExchangeKeys.DESTINATION, String.class);
-        String messageId = UUID.randomUUID().toString();
-        String answer = json.writeValueAsString(Accepted.of(messageId, subject.documentId(), destination));
-        NewMessage message = new NewMessage(messageId, subject.kind(), Direction.OUTBOUND,
-                Channel.ofPath(exchange.getProperty(ExchangeKeys.REQUEST_PATH, String.class)), subject.dossierCode(),
-                subject.documentId(), subject.agencyCode(), destination, client.id(),
-                exchange.getProperty(ExchangeKeys.REMOTE_ADDRESS, String.class),
-                exchange.getProperty(ExchangeKeys.RAW_BODY, byte[].class));
+        Channel channel = Channel.ofPath(exchange.getProperty(ExchangeKeys.REQUEST_PATH, String.class));
+        byte[] payload = exchange.getProperty(ExchangeKeys.RAW_BODY, byte[].class);
+        List<NewMessage> messages = new ArrayList<>();
+        List<DeliveryQueues.Envelope> envelopes = new ArrayList<>();
+        for (String destination : destinations) {
+            String messageId = UUID.randomUUID().toString();
+            messages.add(new NewMessage(messageId, subject.kind(), Direction.OUTBOUND, channel, subject.dossierCode(),
+                    subject.documentId(), subject.agencyCode(), destination, client.id(),
+                    exchange.getProperty(ExchangeKeys.REMOTE_ADDRESS, String.class), payload));
+            envelopes.add(new DeliveryQueues.Envelope(messageId, subject.kind(), subject.dossierCode(),
+                    subject.documentId(), subject.agencyCode(), destination, client.id()));
+        }
+        if (envelopes.isEmpty()) {
+            throw new IllegalStateException("A " + subject.kind() + " message has no destination");
+        }
+        String firstId = envelopes.get(0).messageId();
+        String answer = json.writeValueAsString(Accepted.of(envelopes));
         try {
-            store.insertReceived(message, claim.map(c -> new IdempotencyRecord(c.clientId(), c.key(),
-                    c.requestSha256(), messageId, answer, c.expiresAt())).orElse(null),
-                    () -> stateChange.accept(messageId));
+            store.insertReceived(messages, claim.map(c -> new IdempotencyRecord(c.clientId(), c.key(),
+                    c.requestSha256(), firstId, answer, c.expiresAt())).orElse(null),
+                    () -> stateChange.accept(firstId));
         } catch (DuplicateKeyException raced) {
             Optional<String> first = claim.flatMap(keys::earlierAnswer);
             if (claim.isEmpty()) {
@@ -82,19 +93,18 @@ public class MessageIntake {
                     ErrorCode.IDEMPOTENCY_KEY_IN_USE, "A request with this Idempotency-Key is in progress.")));
             return;
         }
-        DeliveryQueues.envelope(exchange.getIn(), new DeliveryQueues.Envelope(messageId, subject.kind(),
-                subject.dossierCode(), subject.documentId(), subject.agencyCode(), destination, client.id()));
+        exchange.setProperty(ExchangeKeys.OUTBOUND, List.copyOf(envelopes));
+        exchange.getIn().removeHeaders("*");
         exchange.getIn().setBody(exchange.getProperty(ExchangeKeys.JSON_TEXT, String.class));
     }
 
-    /** Marks the message QUEUED once the queue holds it, and makes the 202 answer. */
+    /** Marks the request's messages QUEUED once their queues hold them, and makes the 202 answer. */
     public void queued(Exchange exchange) {
-        String messageId = exchange.getIn().getHeader(ExchangeKeys.MESSAGE_ID, String.class);
-        String destination = exchange.getIn().getHeader(ExchangeKeys.DESTINATION, String.class);
-        String documentId = exchange.getIn().getHeader(ExchangeKeys.DOCUMENT_ID, String.class);
-        store.markQueued(messageId);
-        metrics.accepted(destination);
-        exchange.getIn().setBody(Accepted.of(messageId, documentId, destination));
+        @SuppressWarnings("unchecked")
+        List<DeliveryQueues.Envelope> envelopes = exchange.getProperty(ExchangeKeys.OUTBOUND, List.class);
+        store.markQueued(envelopes.stream().map(DeliveryQueues.Envelope::messageId).toList());
+        envelopes.forEach(envelope -> metrics.accepted(envelope.destination()));
+        exchange.getIn().setBody(Accepted.of(envelopes));
     }
 
     private void replay(Exchange exchange, String answer) throws JsonProcessingException {
@@ -115,12 +125,24 @@ public class MessageIntake {
         }
     }
 
-    /** The answer to an accepted submission; {@code documentId} only for messages about an official document. */
+    /**
+     * The answer to an accepted submission: the message id of its first destination (in alphabetical order), the
+     * edXML document id for a message about an official document, every destination, and each destination's own
+     * message.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Accepted(String messageId, String documentId, String status, List<String> destinations) {
+    public record Accepted(String messageId, String documentId, String status, List<String> destinations,
+                           List<DestinationMessage> messages) {
 
-        static Accepted of(String messageId, String documentId, String destination) {
-            return new Accepted(messageId, documentId, "ACCEPTED", List.of(destination));
+        static Accepted of(List<DeliveryQueues.Envelope> envelopes) {
+            return new Accepted(envelopes.isEmpty() ? null : envelopes.get(0).messageId(),
+                    envelopes.isEmpty() ? null : envelopes.get(0).documentId(), "ACCEPTED",
+                    envelopes.stream().map(DeliveryQueues.Envelope::destination).toList(),
+                    envelopes.stream().map(e -> new DestinationMessage(e.destination(), e.messageId())).toList());
         }
+    }
+
+    /** The message a submission became for one destination. */
+    public record DestinationMessage(String destination, String messageId) {
     }
 }

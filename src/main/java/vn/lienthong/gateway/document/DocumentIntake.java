@@ -36,7 +36,7 @@ public class DocumentIntake {
         String from = document.document().from().organId();
         List<String> recipients = document.document().to().stream().map(Organ::organId).toList();
         intake.receive(exchange, Subject.ofDocument(SentDocuments.DOCUMENT_KIND, document.documentId(), from),
-                messageId -> sent.recordAccepted(messageId, SentDocuments.DOCUMENT_KIND, document.documentId(), from,
+                destinationOf(exchange), messageId -> sent.recordAccepted(messageId, SentDocuments.DOCUMENT_KIND, document.documentId(), from,
                         null, recipients, verdicts == null ? List.of() : verdicts));
     }
 
@@ -44,12 +44,17 @@ public class DocumentIntake {
     public void receiveStatus(Exchange exchange) throws JsonProcessingException {
         OutgoingStatus status = exchange.getProperty(ExchangeKeys.DOCUMENT_STATUS, OutgoingStatus.class);
         intake.receive(exchange, Subject.ofDocument(SentDocuments.STATUS_KIND, status.documentId(),
-                status.fromOrgan()), messageId -> sent.recordAccepted(messageId, SentDocuments.STATUS_KIND,
+                status.fromOrgan()), destinationOf(exchange), messageId -> sent.recordAccepted(messageId, SentDocuments.STATUS_KIND,
                 status.documentId(), status.fromOrgan(), status.statusCode(), List.of(status.toOrgan()), List.of()));
     }
 
     /** Marks the message QUEUED once the queue holds it, and makes the 202 answer. */
     public void queued(Exchange exchange) {
         intake.queued(exchange);
+    }
+
+    /** The one destination of a document (the axis), as the route set it. */
+    private static List<String> destinationOf(Exchange exchange) {
+        return List.of(exchange.getProperty(ExchangeKeys.DESTINATION, String.class));
     }
 }

@@ -1,5 +1,7 @@
 package vn.lienthong.gateway.dossier;
 
+import java.util.List;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 import org.apache.camel.Exchange;
@@ -10,8 +12,8 @@ import vn.lienthong.gateway.delivery.MessageIntake;
 import vn.lienthong.gateway.delivery.MessageIntake.Subject;
 
 /**
- * Accepts a validated dossier record or progress step through the shared {@link MessageIntake}, with the dossier's
- * state changed in the same transaction.
+ * Accepts a validated dossier record or progress step through the shared {@link MessageIntake}, one message per
+ * destination the routing rules chose, with the dossier's state changed in the same transaction.
  */
 @Component("dossierIntake")
 public class DossierIntake {
@@ -28,30 +30,38 @@ public class DossierIntake {
     }
 
     /**
-     * Records a dossier record as a RECEIVED message (with its idempotency key) and the dossier's state, and makes the
-     * body and headers the queue carries; or, for a repeated key, sets {@link ExchangeKeys#IDEMPOTENT_REPLAY} and the
-     * first answer as the body.
+     * Records a dossier record as one RECEIVED message per destination the routing rules chose (with the request's
+     * idempotency key) and the dossier's state, and makes the body and envelopes the queues carry; or, for a repeated
+     * key, sets {@link ExchangeKeys#IDEMPOTENT_REPLAY} and the first answer as the body.
      */
     public void receive(Exchange exchange) throws JsonProcessingException {
         Dossier dossier = exchange.getProperty(ExchangeKeys.DOSSIER, Dossier.class);
+        List<String> destinations = destinationsOf(exchange);
         intake.receive(exchange, Subject.ofDossier(DOSSIER_KIND, dossier.dossierCode(), dossier.agencyCode()),
-                messageId -> states.recordSync(dossier, messageId));
+                destinations, messageId -> states.recordSync(dossier, messageId, destinations));
     }
 
     /**
-     * Records a progress step as a RECEIVED message, moving the dossier's state in the same transaction (refused when
-     * the status table does not allow the step), and makes what the queue carries; a repeated key as above.
+     * Records a progress step as one RECEIVED message per destination of its dossier, moving the dossier's state in
+     * the same transaction (refused when the status table does not allow the step), and makes what the queues carry; a
+     * repeated key as above.
      */
     public void receiveProgress(Exchange exchange) throws JsonProcessingException {
         Progress step = exchange.getProperty(ExchangeKeys.PROGRESS, Progress.class);
         String dossierCode = exchange.getProperty(ExchangeKeys.DOSSIER_CODE, String.class);
         intake.receive(exchange, Subject.ofDossier(PROGRESS_KIND, dossierCode,
-                exchange.getProperty(ExchangeKeys.AGENCY_CODE, String.class)),
+                exchange.getProperty(ExchangeKeys.AGENCY_CODE, String.class)), destinationsOf(exchange),
                 messageId -> states.advance(dossierCode, step, messageId));
     }
 
-    /** Marks the message QUEUED once the queue holds it, and makes the 202 answer. */
+    /** Marks the request's messages QUEUED once their queues hold them, and makes the 202 answer. */
     public void queued(Exchange exchange) {
         intake.queued(exchange);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> destinationsOf(Exchange exchange) {
+        List<String> destinations = exchange.getProperty(ExchangeKeys.DESTINATIONS, List.class);
+        return destinations == null ? List.of() : destinations;
     }
 }

@@ -34,27 +34,33 @@ public class DossierStates {
         this.clock = clock;
     }
 
-    /** Records the state a synced dossier record gives, creating or replacing the dossier's row. */
-    public void recordSync(Dossier dossier, String messageId) {
-        Object[] values = {dossier.agencyCode(), dossier.status().name(), dossier.channel() == Dossier.Channel.ONLINE,
-                dossier.receivedAt(), dossier.dueAt(), localDay(dossier.dueAt()), dossier.finishedAt(),
-                localDay(dossier.finishedAt()), dossier.returnedAt(), messageId, now(), dossier.dossierCode()};
+    /**
+     * Records the state a synced dossier record gives and the destinations it was sent to, creating or replacing the
+     * dossier's row.
+     */
+    public void recordSync(Dossier dossier, String messageId, List<String> destinations) {
+        Object[] values = {dossier.agencyCode(), dossier.agencyName(), dossier.status().name(),
+                dossier.channel() == Dossier.Channel.ONLINE, dossier.receivedAt(), dossier.dueAt(),
+                localDay(dossier.dueAt()), dossier.finishedAt(), localDay(dossier.finishedAt()), dossier.returnedAt(),
+                String.join(",", destinations), messageId, now(), dossier.dossierCode()};
         int updated = jdbc.update("""
-                UPDATE dossier_state SET agency_code = ?, status = ?, online = ?, received_at = ?, due_at = ?,
-                       due_day = ?, finished_at = ?, finished_day = ?, returned_at = ?, last_message_id = ?,
-                       updated_at = ?
+                UPDATE dossier_state SET agency_code = ?, agency_name = ?, status = ?, online = ?, received_at = ?,
+                       due_at = ?, due_day = ?, finished_at = ?, finished_day = ?, returned_at = ?, destinations = ?,
+                       last_message_id = ?, updated_at = ?
                 WHERE dossier_code = ?""", values);
         if (updated == 0) {
             jdbc.update("""
-                    INSERT INTO dossier_state (agency_code, status, online, received_at, due_at, due_day, finished_at,
-                                               finished_day, returned_at, last_message_id, updated_at, dossier_code)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", values);
+                    INSERT INTO dossier_state (agency_code, agency_name, status, online, received_at, due_at, due_day,
+                                               finished_at, finished_day, returned_at, destinations, last_message_id,
+                                               updated_at, dossier_code)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", values);
         }
     }
 
-    /** The agency of a dossier the gateway has carried. */
-    public Optional<String> agencyOf(String dossierCode) {
-        return jdbc.query("SELECT agency_code FROM dossier_state WHERE dossier_code = ?", (rs, i) -> rs.getString(1),
+    /** The agency of a dossier the gateway has carried, and the destinations its last record went to. */
+    public Optional<Route> routeOf(String dossierCode) {
+        return jdbc.query("SELECT agency_code, agency_name, destinations FROM dossier_state WHERE dossier_code = ?",
+                (rs, i) -> new Route(rs.getString(1), rs.getString(2), List.of(rs.getString(3).split(","))),
                 dossierCode).stream().findFirst();
     }
 
@@ -86,6 +92,10 @@ public class DossierStates {
                 step.status() == DossierStatus.DONE, step.at(), step.status() == DossierStatus.DONE, localDay(step.at()),
                 step.status() == DossierStatus.RETURNED, step.at(),
                 messageId, now(), dossierCode);
+    }
+
+    /** Where a dossier's messages go: its agency (code and name, when known) and the destinations of its record. */
+    public record Route(String agencyCode, String agencyName, List<String> destinations) {
     }
 
     /** The date in Viet Nam (Asia/Ho_Chi_Minh) of an instant, the day the provinces' figures count it on. */

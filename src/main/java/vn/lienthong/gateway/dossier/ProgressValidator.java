@@ -2,6 +2,7 @@ package vn.lienthong.gateway.dossier;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -36,11 +37,16 @@ public class ProgressValidator {
         this.states = states;
     }
 
-    /** Validates the parsed body and puts the {@link Progress} and the dossier code on the exchange. */
+    /**
+     * Validates the parsed body and puts the {@link Progress}, the dossier code and its agency on the exchange, with the
+     * destinations of the dossier's last record as the step's destinations (none for a dossier never synced).
+     */
     public void validate(Exchange exchange) {
         String dossierCode = PathParameters.dossierCode(exchange);
         Progress step = toProgress(exchange.getProperty(ExchangeKeys.JSON, JsonNode.class));
-        String agencyCode = states.agencyOf(dossierCode).orElse(dossierCode.substring(0, dossierCode.indexOf('-')));
+        Optional<DossierStates.Route> route = states.routeOf(dossierCode);
+        String agencyCode = route.map(DossierStates.Route::agencyCode)
+                .orElse(dossierCode.substring(0, dossierCode.indexOf('-')));
         ClientIdentity client = exchange.getProperty(ExchangeKeys.CLIENT, ClientIdentity.class);
         if (client == null || !client.mayActFor(agencyCode)) {
             throw new GatewayException(ErrorCode.AGENCY_NOT_ALLOWED,
@@ -50,6 +56,7 @@ public class ProgressValidator {
         exchange.setProperty(ExchangeKeys.PROGRESS, step);
         exchange.setProperty(ExchangeKeys.AGENCY_CODE, agencyCode);
         exchange.setProperty(ExchangeKeys.DOSSIER_CODE, dossierCode);
+        exchange.setProperty(ExchangeKeys.DESTINATIONS, route.map(DossierStates.Route::destinations).orElse(List.of()));
     }
 
     Progress toProgress(JsonNode body) {

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 
 import vn.lienthong.gateway.ExchangeKeys;
 import vn.lienthong.gateway.delivery.PlatformDeliveryException;
-import vn.lienthong.gateway.delivery.RetryAfterHeader;
+import vn.lienthong.gateway.delivery.RetryAfter;
 import vn.lienthong.gateway.signature.PayloadSigner;
 import vn.lienthong.gateway.signature.SigningException;
 
@@ -165,7 +165,7 @@ public class DvcqgClient {
             try (InputStream in = response.body()) {
                 bytes = in.readNBytes(MAX_REPLY_BYTES);
             }
-            return new Reply(response.statusCode(), parse(bytes), RetryAfterHeader.of(response));
+            return new Reply(response.statusCode(), parse(bytes), RetryAfter.of(response));
         } catch (IOException e) {
             throw PlatformDeliveryException.transientFailure(null,
                     "DVCQG unreachable: " + e.getClass().getSimpleName(), null, e);

@@ -1,5 +1,7 @@
 package vn.lienthong.gateway.ingress;
 
+import java.util.List;
+
 import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 
@@ -25,6 +27,21 @@ public class AccessRights {
         if (destination == null || !client(exchange).maySendTo(destination)) {
             throw new GatewayException(ErrorCode.DESTINATION_NOT_ALLOWED,
                     "This client's messages may not go to " + destination + ".");
+        }
+    }
+
+    /**
+     * Requires every destination the routing rules chose for the message ({@link ExchangeKeys#DESTINATIONS}) to be
+     * one the client's messages may go to; 403 naming the first that is not.
+     */
+    public void requireDestinations(Exchange exchange) {
+        ClientIdentity client = client(exchange);
+        List<?> destinations = exchange.getProperty(ExchangeKeys.DESTINATIONS, List.class);
+        for (Object destination : destinations == null ? List.of() : destinations) {
+            if (!client.maySendTo(String.valueOf(destination))) {
+                throw new GatewayException(ErrorCode.DESTINATION_NOT_ALLOWED, "The routing rules send this message to "
+                        + destination + ", where this client's messages may not go.");
+            }
         }
     }
 

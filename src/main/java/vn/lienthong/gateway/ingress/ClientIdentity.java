@@ -4,6 +4,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import vn.lienthong.gateway.CodePattern;
 import vn.lienthong.gateway.config.GatewayProperties;
 
 /**
@@ -44,13 +45,6 @@ public record ClientIdentity(String id, Set<String> roles, List<String> agencyPa
     }
 
     private static boolean matches(String pattern, String value) {
-        StringBuilder regex = new StringBuilder();
-        for (String part : pattern.split("\\*", -1)) {
-            if (!regex.isEmpty()) {
-                regex.append(".*");
-            }
-            regex.append(java.util.regex.Pattern.quote(part));
-        }
-        return value.matches(regex.toString());
+        return CodePattern.of(pattern).matches(value);
     }
 }

@@ -1,6 +1,8 @@
 package vn.lienthong.gateway.ingress;
 
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
@@ -14,6 +16,7 @@ import vn.lienthong.gateway.ErrorCode;
 import vn.lienthong.gateway.ExchangeKeys;
 import vn.lienthong.gateway.GatewayException;
 import vn.lienthong.gateway.Sha256;
+import vn.lienthong.gateway.delivery.DeliveryQueues;
 import vn.lienthong.gateway.messagelog.Channel;
 import vn.lienthong.gateway.messagelog.MessageStore;
 import vn.lienthong.gateway.messagelog.Rejection;
@@ -58,17 +61,32 @@ public class IngressRefusals {
                 List.of()), null);
     }
 
-    /** A message stored by this request but not confirmed on the queue is not accepted: the client was not told so. */
+    /**
+     * The messages stored by this request (one per destination) but not confirmed on their queues are not accepted:
+     * the client was not told so.
+     */
     private void refuseStoredMessage(Exchange exchange, String reason) {
+        for (String messageId : storedMessageIds(exchange)) {
+            try {
+                store.markRefused(messageId, reason);
+            } catch (DataAccessException e) {
+                LOG.error("Could not mark message {} REFUSED; it stays RECEIVED and is not queued", messageId, e);
+            }
+        }
+    }
+
+    private static Set<String> storedMessageIds(Exchange exchange) {
+        Set<String> ids = new LinkedHashSet<>();
+        List<?> outbound = exchange.getProperty(ExchangeKeys.OUTBOUND, List.class);
+        if (outbound != null) {
+            outbound.stream().filter(DeliveryQueues.Envelope.class::isInstance).map(DeliveryQueues.Envelope.class::cast)
+                    .forEach(envelope -> ids.add(envelope.messageId()));
+        }
         String messageId = exchange.getIn().getHeader(ExchangeKeys.MESSAGE_ID, String.class);
-        if (messageId == null) {
-            return;
+        if (messageId != null) {
+            ids.add(messageId);
         }
-        try {
-            store.markRefused(messageId, reason);
-        } catch (DataAccessException e) {
-            LOG.error("Could not mark message {} REFUSED; it stays RECEIVED and is not queued", messageId, e);
-        }
+        return ids;
     }
 
     private void recordRejection(Exchange exchange, GatewayException refused) {

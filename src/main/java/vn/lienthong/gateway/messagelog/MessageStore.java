@@ -67,11 +67,22 @@ public class MessageStore {
      * transaction (a state change the message depends on); if it throws, nothing is stored.
      */
     public void insertReceived(NewMessage m, IdempotencyRecord key, Runnable alsoInTransaction) {
+        insertReceived(List.of(m), key, alsoInTransaction);
+    }
+
+    /**
+     * Stores the messages one request became (one per destination, same payload) in state RECEIVED, each with its
+     * RECEIVED event, in one transaction with {@code alsoInTransaction} (run first) and the client's idempotency key
+     * (which names the first message); if anything fails, nothing is stored.
+     */
+    public void insertReceived(List<NewMessage> messages, IdempotencyRecord key, Runnable alsoInTransaction) {
         OffsetDateTime now = now();
-        String sha = Sha256.hex(m.payload());
+        String sha = messages.isEmpty() ? null : Sha256.hex(messages.get(0).payload());
         tx.executeWithoutResult(status -> {
             alsoInTransaction.run();
-            insertMessage(m, MessageState.RECEIVED, sha, now);
+            for (NewMessage m : messages) {
+                insertMessage(m, MessageState.RECEIVED, sha, now);
+            }
             if (key != null) {
                 jdbc.update("""
                         INSERT INTO idempotency_key (client_id, idempotency_key, request_sha256, message_id, response,
@@ -80,7 +91,9 @@ public class MessageStore {
                         key.clientId(), key.key(), key.requestSha256(), key.messageId(), key.response(), now,
                         key.expiresAt());
             }
-            insertEventFor(now, EventType.RECEIVED, m.messageId(), m.remoteAddress(), null, null);
+            for (NewMessage m : messages) {
+                insertEventFor(now, EventType.RECEIVED, m.messageId(), m.remoteAddress(), null, null);
+            }
         });
     }
 
@@ -120,12 +133,20 @@ public class MessageStore {
 
     /** Moves a message from RECEIVED to QUEUED; a message a worker already moved further is left as it is. */
     public void markQueued(String messageId) {
+        markQueued(List.of(messageId));
+    }
+
+    /** Moves the messages from RECEIVED to QUEUED in one transaction; those a worker moved further stay as they are. */
+    public void markQueued(List<String> messageIds) {
         OffsetDateTime now = now();
         tx.executeWithoutResult(status -> {
-            int changed = jdbc.update("UPDATE message SET state = ?, updated_at = ? WHERE message_id = ? AND state = ?",
-                    MessageState.QUEUED.name(), now, messageId, MessageState.RECEIVED.name());
-            if (changed == 1) {
-                insertEventFor(now, EventType.QUEUED, messageId, null, null, null);
+            for (String messageId : messageIds) {
+                int changed = jdbc.update(
+                        "UPDATE message SET state = ?, updated_at = ? WHERE message_id = ? AND state = ?",
+                        MessageState.QUEUED.name(), now, messageId, MessageState.RECEIVED.name());
+                if (changed == 1) {
+                    insertEventFor(now, EventType.QUEUED, messageId, null, null, null);
+                }
             }
         });
     }

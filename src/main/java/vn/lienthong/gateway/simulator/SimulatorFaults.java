@@ -100,7 +100,7 @@ class SimulatorFaults {
         return value.booleanValue();
     }
 
-    private static Integer integer(JsonNode body, String name, int min, int max, List<SimulatorViolation> problems) {
+    static Integer integer(JsonNode body, String name, int min, int max, List<SimulatorViolation> problems) {
         JsonNode value = body.path(name);
         if (value.isMissingNode() || value.isNull()) {
             return null;

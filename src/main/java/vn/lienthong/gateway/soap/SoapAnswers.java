@@ -14,6 +14,7 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 import vn.lienthong.gateway.delivery.MessageIntake.Accepted;
+import vn.lienthong.gateway.delivery.MessageIntake.DestinationMessage;
 import vn.lienthong.gateway.messagelog.Attempt;
 import vn.lienthong.gateway.messagelog.MessageView;
 
@@ -40,6 +41,14 @@ public class SoapAnswers {
         text(response, "status", accepted.status());
         Element destinations = child(response, "destinations");
         accepted.destinations().forEach(d -> text(destinations, "destination", d));
+        if (accepted.messages() != null && !accepted.messages().isEmpty()) {
+            Element messages = child(response, "messages");
+            for (DestinationMessage m : accepted.messages()) {
+                Element message = child(messages, "message");
+                text(message, "destination", m.destination());
+                text(message, "messageId", m.messageId());
+            }
+        }
         answer(exchange, response);
     }
 

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
+import vn.lienthong.gateway.ErrorCode;
 import vn.lienthong.gateway.GatewayException.Violation;
 import vn.lienthong.gateway.ingress.IngressRefusals;
 import vn.lienthong.gateway.ingress.Problem;
@@ -38,7 +39,7 @@ public class SoapFaults {
                 problem.status() >= 500 ? Fault.FAULT_CODE_SERVER : Fault.FAULT_CODE_CLIENT);
         Element detail = fault.getOrCreateDetail();
         Document document = detail.getOwnerDocument();
-        Element info = document.createElementNS(SoapContract.NAMESPACE, faultElement(problem.status()));
+        Element info = document.createElementNS(SoapContract.NAMESPACE, faultElement(problem.status(), problem.code()));
         detail.appendChild(info);
         append(info, "code", problem.code());
         append(info, "title", problem.title());
@@ -58,13 +59,16 @@ public class SoapFaults {
         return fault;
     }
 
-    /** The fault element of gateway.xsd for the HTTP status REST answers the same problem with. */
-    static String faultElement(int status) {
+    /**
+     * The fault element of gateway.xsd for the HTTP status REST answers the same problem with; a 422 is a signature
+     * verdict, except a dossier no routing rule takes, which the client can only fix by sending another.
+     */
+    static String faultElement(int status, String code) {
         return switch (status) {
             case 401, 403 -> "AuthorizationFault";
             case 404 -> "NotFoundFault";
             case 409 -> "ConflictFault";
-            case 422 -> "SignatureFault";
+            case 422 -> ErrorCode.DOSSIER_NOT_ROUTED.name().equals(code) ? "ValidationFault" : "SignatureFault";
             default -> status == 429 || status >= 500 ? "ServiceFault" : "ValidationFault";
         };
     }

@@ -23,7 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.stereotype.Component;
 
 import vn.lienthong.gateway.delivery.PlatformDeliveryException;
-import vn.lienthong.gateway.delivery.RetryAfterHeader;
+import vn.lienthong.gateway.delivery.RetryAfter;
 
 /**
  * Speaks the VDXP adapter contract (docs/vdxp-adapter.md): every operation with its headers, a fresh timestamp and the
@@ -162,7 +162,7 @@ public class VdxpClient {
         Reply reply;
         try {
             HttpResponse<InputStream> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
-            Duration retryAfter = RetryAfterHeader.of(response);
+            Duration retryAfter = RetryAfter.of(response);
             try (InputStream in = response.body()) {
                 reply = read(operation, response.statusCode(), retryAfter, in, binaryData);
             }

@@ -39,9 +39,11 @@ class ConfigurationAuditTest extends GatewayEndToEndTest {
         assertThat(settings).containsEntry("client sandbox-agency.roles", "AGENCY")
                 .containsEntry("client sandbox-agency.agencies", "*.H56")
                 .containsEntry("lienthong.log.signing-password", "(hidden)")
+                .containsEntry("lienthong.lgsp.client-secret", "(hidden)")
+                .containsEntry("lienthong.routing.destinations.LGSP[0].procedure-codes[0]", "1.000894.000.00.00.H56")
                 .containsKey("route file dossier-ingest.camel.yaml")
                 .containsKey("schema file json/dossier.schema.json");
-        assertThat(snapshot).doesNotContain("\"sandbox\"");
+        assertThat(snapshot).doesNotContain("\"sandbox\"").doesNotContain("sandbox-lgsp-secret");
     }
 
     @Test

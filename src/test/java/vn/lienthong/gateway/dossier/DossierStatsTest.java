@@ -3,6 +3,7 @@ package vn.lienthong.gateway.dossier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -133,6 +134,6 @@ class DossierStatsTest extends GatewayEndToEndTest {
             d.put("finishedAt", finishedAt);
         }
         d.put("dossierCode", agency + "-240101-" + String.format("%04d", SEQUENCE.incrementAndGet()));
-        states.recordSync(json.treeToValue(d, Dossier.class), UUID.randomUUID().toString());
+        states.recordSync(json.treeToValue(d, Dossier.class), UUID.randomUUID().toString(), List.of("DVCQG"));
     }
 }

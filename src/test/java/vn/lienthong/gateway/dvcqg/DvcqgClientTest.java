@@ -6,34 +6,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.Base64;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.bouncycastle.cms.CMSSignedData;
@@ -47,8 +35,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.mock.env.MockEnvironment;
 
+import vn.lienthong.gateway.PlatformStub;
+import vn.lienthong.gateway.PlatformStub.Canned;
+import vn.lienthong.gateway.PlatformStub.Recorded;
 import vn.lienthong.gateway.delivery.PlatformDeliveryException;
-import vn.lienthong.gateway.delivery.RetryAfterHeader;
+import vn.lienthong.gateway.delivery.RetryAfter;
 import vn.lienthong.gateway.signature.PayloadSignature;
 import vn.lienthong.gateway.signature.PayloadSigner;
 import vn.lienthong.gateway.signature.SigningIdentity;
@@ -275,7 +266,7 @@ class DvcqgClientTest {
 
     @Test
     void takesARetryAfterDateInThePastAsNoWait() {
-        assertThat(RetryAfterHeader.parse("Wed, 21 Oct 2015 07:28:00 GMT")).isEqualTo(Duration.ZERO);
+        assertThat(RetryAfter.parse("Wed, 21 Oct 2015 07:28:00 GMT")).isEqualTo(Duration.ZERO);
     }
 
     @Test
@@ -541,101 +532,5 @@ class DvcqgClientTest {
 
     private static Canned ok(String errorCode) {
         return new Canned(200, "{\"error_code\":\"" + errorCode + "\",\"message\":\"Thanh cong\"}");
-    }
-
-    /** One scripted answer; {@code held} makes the stub wait for the test to end before answering. */
-    private record Canned(int status, String body, Map<String, String> headers, boolean held) {
-
-        Canned(int status, String body) {
-            this(status, body, Map.of(), false);
-        }
-
-        Canned(int status, String body, Map<String, String> headers) {
-            this(status, body, headers, false);
-        }
-
-        Canned heldUntilReleased() {
-            return new Canned(status, body, headers, true);
-        }
-    }
-
-    /** One request the stub received. */
-    private record Recorded(String method, String path, Headers headers, byte[] body) {
-
-        JsonNode json() {
-            try {
-                return new ObjectMapper().readTree(body);
-            } catch (IOException e) {
-                throw new AssertionError("request body is not JSON: " + new String(body, StandardCharsets.UTF_8), e);
-            }
-        }
-    }
-
-    /** A loopback HTTP server answering each path from its own queue and recording every request. */
-    private static final class PlatformStub {
-
-        private final Map<String, Deque<Canned>> script = new ConcurrentHashMap<>();
-        private final List<Recorded> received = new CopyOnWriteArrayList<>();
-        private final CountDownLatch release = new CountDownLatch(1);
-        private HttpServer server;
-
-        void start() throws IOException {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            server.createContext("/", this::handle);
-            server.start();
-        }
-
-        void stop() {
-            release.countDown();
-            server.stop(0);
-        }
-
-        String baseUrl() {
-            return "http://127.0.0.1:" + server.getAddress().getPort() + "/base";
-        }
-
-        void reply(String path, Canned... answers) {
-            script.computeIfAbsent(path, p -> new ArrayDeque<>()).addAll(List.of(answers));
-        }
-
-        List<Recorded> requestsTo(String path) {
-            return received.stream().filter(r -> r.path().equals(path)).toList();
-        }
-
-        private void handle(HttpExchange exchange) throws IOException {
-            try {
-                byte[] body = exchange.getRequestBody().readAllBytes();
-                Headers headers = new Headers();
-                headers.putAll(exchange.getRequestHeaders());
-                String path = exchange.getRequestURI().getPath();
-                received.add(new Recorded(exchange.getRequestMethod(), path, headers, body));
-                Canned answer;
-                synchronized (script) {
-                    Deque<Canned> queue = script.get(path);
-                    answer = queue == null ? null : queue.poll();
-                }
-                if (answer == null) {
-                    answer = new Canned(599, "{\"stub\":\"no scripted answer for " + path + "\"}");
-                }
-                if (answer.held() && !release.await(30, TimeUnit.SECONDS)) {
-                    throw new IllegalStateException("held reply never released");
-                }
-                byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().set("Content-Type", "application/json");
-                answer.headers().forEach(exchange.getResponseHeaders()::set);
-                exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
-                if (bytes.length > 0) {
-                    try (OutputStream out = exchange.getResponseBody()) {
-                        out.write(bytes);
-                    }
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (IOException e) {
-                // the client gave up (e.g. after its request timeout); nothing to answer to
-            } finally {
-                exchange.close();
-            }
-        }
     }
 }

@@ -43,6 +43,24 @@ class AccessRightsTest extends GatewayEndToEndTest {
     }
 
     @Test
+    void refusesADossierTheRoutingRulesAlsoSendToADestinationTheClientMayNotUse() throws Exception {
+        var dossier = Samples.freshLgspDossier();
+        long enqueuedBefore = queues.messagesAdded(QueueProbe.DVCQG) + queues.messagesAdded(QueueProbe.LGSP);
+
+        HttpResponse<String> answer = http.post("/api/v1/dossiers", Samples.JSON.writeValueAsBytes(dossier),
+                "Content-Type", "application/json", "X-API-Key", Http.AGENCY_KEY);
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(403);
+        var problem = Samples.JSON.readTree(answer.body());
+        assertThat(problem.path("code").asText()).isEqualTo("DESTINATION_NOT_ALLOWED");
+        assertThat(problem.path("detail").asText()).contains("LGSP");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM message WHERE dossier_code = ?", Integer.class,
+                dossier.path("dossierCode").asText())).isZero();
+        assertThat(queues.messagesAdded(QueueProbe.DVCQG) + queues.messagesAdded(QueueProbe.LGSP))
+                .isEqualTo(enqueuedBefore);
+    }
+
+    @Test
     void refusesAStatusQueryFromAClientNotAllowedStatus() throws Exception {
         String messageId = gateway.accept(Samples.freshDossier());
 

@@ -2,6 +2,8 @@ package vn.lienthong.gateway.messagelog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.UUID;
@@ -59,6 +61,28 @@ class PostgresDossierSyncTest {
                     s.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
                 }
             };
+        }
+    }
+
+    @Test
+    void keepsADossierRoutedToTwoPlatformsAndItsProgressInPostgresql() throws Exception {
+        Http http = new Http(port);
+        GatewayApi gateway = new GatewayApi(http);
+        var dossier = Samples.freshLgspDossier();
+        JsonNode synced = Samples.JSON.readTree(http.postJson("/api/v1/dossiers",
+                Samples.JSON.writeValueAsString(dossier)).body());
+
+        var step = http.post("/api/v1/dossiers/" + dossier.path("dossierCode").asText() + "/progress",
+                Files.readAllBytes(Path.of("samples/progress.json")), "Content-Type", "application/json",
+                "X-API-Key", Http.AGENCY_KEY);
+
+        assertThat(step.statusCode()).as(step.body()).isEqualTo(202);
+        JsonNode progress = Samples.JSON.readTree(step.body());
+        for (JsonNode answer : new JsonNode[] {synced, progress}) {
+            assertThat(answer.path("destinations")).extracting(JsonNode::asText).containsExactly("DVCQG", "LGSP");
+            for (JsonNode message : answer.path("messages")) {
+                gateway.awaitState(message.path("messageId").asText(), "DELIVERED");
+            }
         }
     }
 

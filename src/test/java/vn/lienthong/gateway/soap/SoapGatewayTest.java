@@ -61,6 +61,21 @@ class SoapGatewayTest extends GatewayEndToEndTest {
     }
 
     @Test
+    void answersEveryDestinationAndItsMessageForADossierTheRulesAlsoSendToLgsp() throws Exception {
+        ObjectNode dossier = Samples.freshLgspDossier();
+
+        SubmitDossierResponse accepted = SoapClients.soap11(port, Http.AGENCY_KEY)
+                .submitDossier(SoapClients.submit(dossier), null);
+
+        assertThat(accepted.getDestinations().getDestination()).containsExactly("DVCQG", "LGSP");
+        assertThat(accepted.getMessages().getMessage()).extracting(m -> m.getDestination())
+                .containsExactly("DVCQG", "LGSP");
+        assertThat(accepted.getMessageId()).isEqualTo(accepted.getMessages().getMessage().get(0).getMessageId());
+        gateway.awaitState(accepted.getMessages().getMessage().get(1).getMessageId(), "DELIVERED");
+        assertThat(lgsp.recordsFor(dossier.path("dossierCode").asText())).hasSize(1);
+    }
+
+    @Test
     void acceptsADossierOverSoap12() throws Exception {
         ObjectNode dossier = Samples.freshDossier();
 

@@ -7,19 +7,18 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
-/** Reads a platform's {@code Retry-After} (RFC 9110: seconds or an HTTP date); a value that is neither is ignored. */
-public final class RetryAfterHeader {
+/** Reads a platform's {@code Retry-After} header: seconds or an HTTP date (RFC 9110); anything else is ignored. */
+public final class RetryAfter {
 
-    private RetryAfterHeader() {
+    private RetryAfter() {
     }
 
-    /** How long the response asks the caller to wait, or null when it does not say. */
+    /** How long the response asks the caller to wait, or null when it does not say (or says it badly). */
     public static Duration of(HttpResponse<?> response) {
-        return response.headers().firstValue("Retry-After").map(String::strip).map(RetryAfterHeader::parse)
-                .orElse(null);
+        return response.headers().firstValue("Retry-After").map(String::strip).map(RetryAfter::parse).orElse(null);
     }
 
-    /** The wait a {@code Retry-After} value asks for; null when the value is neither seconds nor an HTTP date. */
+    /** The wait a {@code Retry-After} value asks for; zero for a date already past, null for a value of neither form. */
     public static Duration parse(String value) {
         if (value.matches("[0-9]{1,9}")) {
             return Duration.ofSeconds(Long.parseLong(value));

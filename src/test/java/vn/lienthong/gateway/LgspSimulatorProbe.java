@@ -1,0 +1,63 @@
+package vn.lienthong.gateway;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** Reads and steers the built-in LGSP simulator over its HTTP API, as an operator would. */
+public final class LgspSimulatorProbe {
+
+    private final Http http;
+
+    public LgspSimulatorProbe(Http http) {
+        this.http = http;
+    }
+
+    /** Every record (SyncDocument and UpdateDocumentTraces) the simulator accepted for one dossier code, in order. */
+    public List<JsonNode> recordsFor(String dossierCode) {
+        List<JsonNode> found = new ArrayList<>();
+        for (JsonNode entry : received().path("records")) {
+            if (dossierCode.equals(entry.path("document").path("DocCode").asText())) {
+                found.add(entry);
+            }
+        }
+        return found;
+    }
+
+    /** How many tokens the simulator has issued since it started. */
+    public long tokensIssued() {
+        return received().path("tokensIssued").asLong();
+    }
+
+    public int duplicates() {
+        return received().path("duplicates").asInt();
+    }
+
+    public JsonNode received() {
+        return parse(http.get("/sim/lgsp/received"));
+    }
+
+    public void faults(String json) {
+        HttpResponse<String> response = http.post("/sim/lgsp/faults", json.getBytes(StandardCharsets.UTF_8),
+                "Content-Type", "application/json");
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("LGSP simulator refused faults: " + response.body());
+        }
+    }
+
+    public void reset() {
+        faults("{\"reset\":true}");
+    }
+
+    private static JsonNode parse(HttpResponse<String> response) {
+        try {
+            return Samples.JSON.readTree(response.body());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("LGSP simulator answered non-JSON: " + response.body(), e);
+        }
+    }
+}
