@@ -51,7 +51,7 @@ public class MessageIntake {
     /**
      * Records the message the exchange carries (payload {@link ExchangeKeys#RAW_BODY}, queued body
      * {@link ExchangeKeys#JSON_TEXT}) as one RECEIVED message per destination, running {@code stateChange} with the
-     * first one's id in the same transaction, and leaves the queues' body and envelopes on the exchange; or, for a
+     * first one's id in the same transaction (its refusal, such as an unknown dossier, is the answer), and leaves the queues' body and envelopes on the exchange; or, for a
      * repeated key, sets {@link ExchangeKeys#IDEMPOTENT_REPLAY} and the first answer as the body.
      */
     public void receive(Exchange exchange, Subject subject, List<String> destinations, Consumer<String> stateChange)
@@ -75,10 +75,7 @@ public class MessageIntake {
             envelopes.add(new DeliveryQueues.Envelope(messageId, subject.kind(), subject.dossierCode(),
                     subject.documentId(), subject.agencyCode(), destination, client.id()));
         }
-        if (envelopes.isEmpty()) {
-            throw new IllegalStateException("A " + subject.kind() + " message has no destination");
-        }
-        String firstId = envelopes.get(0).messageId();
+        String firstId = envelopes.isEmpty() ? UUID.randomUUID().toString() : envelopes.get(0).messageId();
         String answer = json.writeValueAsString(Accepted.of(envelopes));
         try {
             store.insertReceived(messages, claim.map(c -> new IdempotencyRecord(c.clientId(), c.key(),
@@ -92,6 +89,9 @@ public class MessageIntake {
             replay(exchange, first.orElseThrow(() -> new GatewayException(
                     ErrorCode.IDEMPOTENCY_KEY_IN_USE, "A request with this Idempotency-Key is in progress.")));
             return;
+        }
+        if (envelopes.isEmpty()) {
+            throw new IllegalStateException("A " + subject.kind() + " message has no destination");
         }
         exchange.setProperty(ExchangeKeys.OUTBOUND, List.copyOf(envelopes));
         exchange.getIn().removeHeaders("*");
