@@ -10,6 +10,7 @@ import vn.lienthong.gateway.ingress.StrictJsonReader;
 import vn.lienthong.gateway.signature.ClientCertificateValidator;
 import vn.lienthong.gateway.signature.CmsSignatureVerifier;
 import vn.lienthong.gateway.signature.OcspResponder;
+import vn.lienthong.gateway.signature.PdfSignatureVerifier;
 import vn.lienthong.gateway.signature.RevocationLists;
 import vn.lienthong.gateway.signature.TrustAnchors;
 import vn.lienthong.gateway.signature.TrustProperties;
@@ -17,7 +18,7 @@ import vn.lienthong.gateway.signature.XmlSignatureVerifier;
 
 /**
  * Wires signature verification: the trust anchors, CRLs and OCSP responder of {@code lienthong.trust.*}, the CMS
- * and XML verifiers, and the check of mTLS client certificates against the same trust.
+ * XML and PDF verifiers, and the check of mTLS client certificates against the same trust.
  */
 @Configuration(proxyBeanMethods = false)
 class SignatureConfig {
@@ -43,6 +44,11 @@ class SignatureConfig {
     XmlSignatureVerifier xmlSignatureVerifier(TrustAnchors trustAnchors, RevocationLists revocationLists,
                                               GatewayProperties gateway, TrustProperties trust, Clock clock) {
         return new XmlSignatureVerifier(trustAnchors, revocationLists, ocspResponder(gateway, trust), clock);
+    }
+
+    @Bean
+    PdfSignatureVerifier pdfSignatureVerifier(CmsSignatureVerifier cmsSignatureVerifier, Clock clock) {
+        return new PdfSignatureVerifier(cmsSignatureVerifier, clock);
     }
 
     @Bean

@@ -1,0 +1,164 @@
+package vn.lienthong.gateway.signature;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSNull;
+import org.apache.pdfbox.cos.COSObject;
+import org.apache.pdfbox.cos.COSStream;
+import org.apache.pdfbox.filter.DecodeOptions;
+import org.apache.pdfbox.filter.FilterFactory;
+import org.apache.pdfbox.io.MemoryUsageSetting;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.pdfparser.PDFParser;
+import org.apache.pdfbox.pdmodel.PDDocument;
+
+/**
+ * Reads a PDF, or its first bytes as one revision of it, with PDFBox in strict mode (no repair: the header,
+ * cross-reference sections and trailers must be where they say) and within bounds: the cross-reference and object
+ * streams it decompresses may make at most {@link #MAX_DECODED_BYTES} in all, and an object that cannot be read is
+ * remembered, so that a hostile document ends as an unreadable one instead of exhausting memory or being read
+ * half-way.
+ */
+final class StrictPdfParser extends PDFParser {
+
+    /** The most that the cross-reference and object streams of one document may decompress to, in all. */
+    static final long MAX_DECODED_BYTES = 32L << 20;
+    /** New or changed streams are never written here; reading needs no more buffer than this. */
+    private static final long STREAM_CACHE_BYTES = 1L << 20;
+
+    private long decodedBytes;
+    private String failure;
+
+    private StrictPdfParser(ByteBuffer bytes) throws IOException {
+        super(new RandomAccessReadBuffer(bytes), "", null, null,
+                MemoryUsageSetting.setupMainMemoryOnly(STREAM_CACHE_BYTES).streamCache);
+    }
+
+    /** Reads the first {@code length} bytes of the file as a PDF; the document's objects are read when asked for. */
+    static StrictPdfParser open(byte[] file, int length) {
+        try {
+            return new StrictPdfParser(ByteBuffer.wrap(file, 0, length).slice());
+        } catch (IOException e) {
+            throw new IllegalStateException("reading from memory failed", e);
+        }
+    }
+
+    /** Parses the header, the cross-reference sections and the trailer; throws when they are not as written. */
+    PDDocument document() throws IOException {
+        try {
+            return parse(false);
+        } catch (TooLarge e) {
+            failure = e.getMessage();
+            throw e;
+        }
+    }
+
+    /**
+     * Why an object the document refers to could not be read, or why the document was refused as too large; null when
+     * every object asked for was read.
+     */
+    String failure() {
+        return failure;
+    }
+
+    @Override
+    public COSBase dereferenceCOSObject(COSObject object) throws IOException {
+        try {
+            return super.dereferenceCOSObject(object);
+        } catch (IOException | RuntimeException e) {
+            if (failure == null) {
+                failure = e instanceof TooLarge ? e.getMessage() : "object " + object.getKey() + " cannot be read";
+            }
+            return COSNull.NULL;
+        }
+    }
+
+    @Override
+    protected COSStream parseCOSStream(COSDictionary dictionary) throws IOException {
+        COSStream stream = super.parseCOSStream(dictionary);
+        if (isDecodedByTheParser(stream)) {
+            decodedBytes += decodedLength(stream, MAX_DECODED_BYTES - decodedBytes);
+        }
+        return stream;
+    }
+
+    /** Cross-reference streams and object streams are the ones PDFBox decompresses while reading objects. */
+    private static boolean isDecodedByTheParser(COSStream stream) {
+        COSName type = stream.getCOSName(COSName.TYPE);
+        return COSName.XREF.equals(type) || COSName.OBJ_STM.equals(type) || stream.containsKey(COSName.W)
+                || stream.containsKey(COSName.N) || stream.containsKey(COSName.FIRST);
+    }
+
+    /** The decoded length of the stream, counted without keeping it; more than {@code allowed} is refused. */
+    private static long decodedLength(COSStream stream, long allowed) throws IOException {
+        COSBase filters = stream.getFilters();
+        if (filters instanceof COSArray array && array.size() == 1) {
+            filters = array.getObject(0);
+        }
+        if (filters == null || (filters instanceof COSArray array && array.size() == 0)) {
+            return count(stream.createRawInputStream(), allowed);
+        }
+        if (!COSName.FLATE_DECODE.equals(filters) && !COSName.FLATE_DECODE_ABBREVIATION.equals(filters)) {
+            throw new IOException("a cross-reference or object stream is not plain or FlateDecode");
+        }
+        CountingSink sink = new CountingSink(allowed);
+        try (InputStream raw = stream.createRawInputStream()) {
+            FilterFactory.INSTANCE.getFilter(COSName.FLATE_DECODE).decode(raw, sink, stream, 0, DecodeOptions.DEFAULT);
+        }
+        return sink.count;
+    }
+
+    private static long count(InputStream raw, long allowed) throws IOException {
+        try (raw) {
+            long n = raw.transferTo(OutputStream.nullOutputStream());
+            if (n > allowed) {
+                throw new TooLarge();
+            }
+            return n;
+        }
+    }
+
+    /** Counts what is written to it and refuses more than it allows. */
+    private static final class CountingSink extends OutputStream {
+
+        private final long allowed;
+        private long count;
+
+        CountingSink(long allowed) {
+            this.allowed = allowed;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            add(1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            add(len);
+        }
+
+        private void add(long n) throws IOException {
+            count += n;
+            if (count > allowed) {
+                throw new TooLarge();
+            }
+        }
+    }
+
+    /** The cross-reference and object streams decompress to more than the document may. */
+    private static final class TooLarge extends IOException {
+
+        TooLarge() {
+            super("the cross-reference and object streams decompress to more than " + (MAX_DECODED_BYTES >> 20)
+                    + " MiB");
+        }
+    }
+}
