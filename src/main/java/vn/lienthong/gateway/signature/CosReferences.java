@@ -14,10 +14,12 @@ import org.apache.pdfbox.cos.COSDocument;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSObject;
 import org.apache.pdfbox.cos.COSObjectKey;
+import org.apache.pdfbox.cos.COSStream;
 
 /**
  * The references among the objects of one revision of a PDF: which objects refer to each object (and under which
- * key of their own dictionary), and which objects are referred to without being defined.
+ * key of their own dictionary), and which objects are referred to without being defined. Cross-reference streams are
+ * not counted: their {@code /Root} and {@code /Info} are the trailer's.
  */
 final class CosReferences {
 
@@ -39,8 +41,10 @@ final class CosReferences {
     static CosReferences of(COSDocument revision) {
         CosReferences references = new CosReferences(new HashSet<>(revision.getXrefTable().keySet()));
         for (COSObjectKey key : references.defined) {
-            COSObject object = revision.getObjectFromPool(key);
-            references.walk(key, object.getObject(), null, 0);
+            COSBase object = revision.getObjectFromPool(key).getObject();
+            if (!(object instanceof COSStream stream && COSName.XREF.equals(stream.getCOSName(COSName.TYPE)))) {
+                references.walk(key, object, null, 0);
+            }
         }
         return references;
     }

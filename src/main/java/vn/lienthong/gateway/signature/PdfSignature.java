@@ -2,6 +2,7 @@ package vn.lienthong.gateway.signature;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Calendar;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
@@ -24,6 +25,8 @@ import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
  */
 record PdfSignature(COSDictionary dictionary, COSObjectKey holder, Instant claimedTime) {
 
+    private static final int MAX_BER_DEPTH = 64;
+
     /** The signatures of the document's form, in the order they were made (by where their signed bytes end). */
     static List<PdfSignature> all(PDDocument document) {
         Map<COSDictionary, PdfSignature> found = new IdentityHashMap<>();
@@ -44,10 +47,17 @@ record PdfSignature(COSDictionary dictionary, COSObjectKey holder, Instant claim
         return dictionary.getCOSName(COSName.SUB_FILTER);
     }
 
-    /** The CMS object (or other value) of {@code /Contents}, padding included. */
+    /**
+     * The CMS object of {@code /Contents} without the zeros that pad it to the space reserved for it; the whole value
+     * when it does not start with a complete BER element.
+     */
     byte[] contents() {
-        return dictionary.getItem(COSName.CONTENTS) instanceof COSString contents
-                ? contents.getBytes() : new byte[0];
+        if (!(dictionary.getItem(COSName.CONTENTS) instanceof COSString string)) {
+            return new byte[0];
+        }
+        byte[] contents = string.getBytes();
+        int end = elementEnd(contents, 0, 0);
+        return end > 0 ? Arrays.copyOf(contents, end) : contents;
     }
 
     /**
@@ -76,6 +86,55 @@ record PdfSignature(COSDictionary dictionary, COSObjectKey holder, Instant claim
             return start.longValue() + length.longValue();
         }
         return Long.MAX_VALUE;
+    }
+
+    /** Where the BER element starting at {@code offset} ends, or -1 when it does not end within the bytes. */
+    private static int elementEnd(byte[] b, int offset, int depth) {
+        if (depth > MAX_BER_DEPTH || offset + 2 > b.length) {
+            return -1;
+        }
+        int i = offset + 1;
+        if ((b[offset] & 0x1f) == 0x1f) {
+            while (i < b.length && (b[i] & 0x80) != 0) {
+                i++;
+            }
+            i++;
+        }
+        if (i >= b.length) {
+            return -1;
+        }
+        int first = b[i++] & 0xff;
+        if (first == 0x80) {
+            return (b[offset] & 0x20) == 0 ? -1 : indefiniteEnd(b, i, depth);
+        }
+        long length = first;
+        if (first > 0x80) {
+            int n = first & 0x7f;
+            if (n > 4 || i + n > b.length) {
+                return -1;
+            }
+            length = 0;
+            for (int k = 0; k < n; k++) {
+                length = (length << 8) | (b[i++] & 0xff);
+            }
+        }
+        long end = i + length;
+        return end <= b.length ? (int) end : -1;
+    }
+
+    /** The end of the contents of an indefinite length, after its end-of-contents octets. */
+    private static int indefiniteEnd(byte[] b, int start, int depth) {
+        int i = start;
+        while (i + 2 <= b.length) {
+            if (b[i] == 0 && b[i + 1] == 0) {
+                return i + 2;
+            }
+            i = elementEnd(b, i, depth + 1);
+            if (i < 0) {
+                return -1;
+            }
+        }
+        return -1;
     }
 
     private static Instant claimedTime(COSDictionary signature) {
