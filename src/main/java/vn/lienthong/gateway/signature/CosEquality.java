@@ -9,6 +9,7 @@ import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSBoolean;
 import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSInteger;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSNull;
 import org.apache.pdfbox.cos.COSNumber;
@@ -17,8 +18,9 @@ import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.cos.COSString;
 
 /**
- * Whether two PDF objects, each read from its own revision of a document, are the same object: the same values, the
- * same references (by object number and generation, not followed), and for streams the same encoded bytes.
+ * Whether two PDF objects, each read from its own revision of a document, are the same object: the same values
+ * (numbers by value, so {@code 0} and {@code 0.0} are the same), the same references (by object number and
+ * generation, not followed), and for streams the same encoded bytes.
  */
 final class CosEquality {
 
@@ -63,9 +65,11 @@ final class CosEquality {
         if (a instanceof COSString sa) {
             return b instanceof COSString sb && Arrays.equals(sa.getBytes(), sb.getBytes());
         }
+        if (a instanceof COSInteger ia && b instanceof COSInteger ib) {
+            return ia.longValue() == ib.longValue();
+        }
         if (a instanceof COSNumber na) {
-            return b instanceof COSNumber nb && na.getClass() == nb.getClass() && na.floatValue() == nb.floatValue()
-                    && na.longValue() == nb.longValue();
+            return b instanceof COSNumber nb && Float.compare(na.floatValue(), nb.floatValue()) == 0;
         }
         if (a instanceof COSName || a instanceof COSBoolean) {
             return a.equals(b);

@@ -16,6 +16,7 @@ import org.apache.pdfbox.cos.COSNumber;
 import org.apache.pdfbox.cos.COSObjectKey;
 import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
 
 /**
@@ -27,19 +28,38 @@ record PdfSignature(COSDictionary dictionary, COSObjectKey holder, Instant claim
 
     private static final int MAX_BER_DEPTH = 64;
 
-    /** The signatures of the document's form, in the order they were made (by where their signed bytes end). */
+    /**
+     * The signatures of the document, in the order they were made (by where their signed bytes end): those of the
+     * signature fields of its form, and those of signature widgets on its pages that the form does not list (some
+     * signing tools leave them out of {@code /Fields}; viewers show them).
+     */
     static List<PdfSignature> all(PDDocument document) {
         Map<COSDictionary, PdfSignature> found = new IdentityHashMap<>();
         for (PDSignatureField field : document.getSignatureFields()) {
-            COSDictionary fieldDictionary = field.getCOSObject();
-            if (fieldDictionary.getDictionaryObject(COSName.V) instanceof COSDictionary value) {
-                COSObjectKey holder = value.getKey() != null ? value.getKey() : fieldDictionary.getKey();
-                found.putIfAbsent(value, new PdfSignature(value, holder, claimedTime(value)));
+            add(field.getCOSObject(), found);
+        }
+        for (PDPage page : document.getPages()) {
+            if (page.getCOSObject().getDictionaryObject(COSName.ANNOTS) instanceof COSArray annotations) {
+                for (int i = 0; i < annotations.size(); i++) {
+                    if (annotations.getObject(i) instanceof COSDictionary annotation
+                            && COSName.WIDGET.equals(annotation.getCOSName(COSName.SUBTYPE))) {
+                        add(annotation.containsKey(COSName.FT) ? annotation
+                                : annotation.getCOSDictionary(COSName.PARENT), found);
+                    }
+                }
             }
         }
         List<PdfSignature> signatures = new ArrayList<>(found.values());
         signatures.sort(Comparator.comparingLong(PdfSignature::signedEnd));
         return signatures;
+    }
+
+    private static void add(COSDictionary field, Map<COSDictionary, PdfSignature> found) {
+        if (field != null && COSName.SIG.equals(field.getCOSName(COSName.FT))
+                && field.getDictionaryObject(COSName.V) instanceof COSDictionary value) {
+            COSObjectKey holder = value.getKey() != null ? value.getKey() : field.getKey();
+            found.putIfAbsent(value, new PdfSignature(value, holder, claimedTime(value)));
+        }
     }
 
     /** {@code /SubFilter}, the format of {@code /Contents}; null when absent. */

@@ -196,16 +196,29 @@ class PdfSignatureVerifierTest {
     }
 
     @Test
-    void objectReferredToButUndefinedWhenSignedIsAChangeWhenALaterRevisionDefinesIt() {
-        byte[] unsigned = RawPdf.create()
-                .object(1, "<< /Type /Catalog /Pages 2 0 R >>")
-                .object(2, "<< /Type /Pages /Kids [3 0 R] /Count 1 >>")
-                .object(3, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources 6 0 R /Contents 4 0 R >>")
-                .stream(4, "", ascii("BT /F1 12 Tf 72 770 Td (Cong van so 57) Tj ET /X1 Do"))
-                .object(5, "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
-                .object(6, "<< /Font << /F1 5 0 R >> /XObject << /X1 99 0 R >> >>")
+    void objectRewrittenWithTheSameValuesInAnotherNotationIsNoChange() {
+        byte[] signed = PdfTestSigner.of(GOOD_RSA).sign(handWritten());
+        byte[] rewritten = RawPdf.updating(signed)
+                .object(2, "<<\n  /Count 1\n  /Kids [ 3 0 R ]\n  /Type /Pages\n>>")
+                .object(5, "<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>")
                 .finish("/Root 1 0 R");
-        byte[] signed = PdfTestSigner.of(GOOD_RSA).sign(unsigned);
+        byte[] realNumber = RawPdf.updating(signed)
+                .object(2, "<< /Type /Pages /Kids [3 0 R] /Count 1.0 >>")
+                .finish("/Root 1 0 R");
+        byte[] changed = RawPdf.updating(signed)
+                .object(2, "<< /Type /Pages /Kids [3 0 R] /Count 1.5 >>")
+                .finish("/Root 1 0 R");
+
+        assertThat(verifier.verify(rewritten).verdict()).isEqualTo(Verdict.Status.VALID);
+        assertThat(verifier.verify(realNumber).verdict()).isEqualTo(Verdict.Status.VALID);
+        VerificationReport report = verifier.verify(changed);
+        assertInvalid(report, VerdictReason.MODIFIED_AFTER_SIGNING);
+        assertThat(report.detail()).endsWith("object 2 0 (a /Pages dictionary) changed");
+    }
+
+    @Test
+    void objectReferredToButUndefinedWhenSignedIsAChangeWhenALaterRevisionDefinesIt() {
+        byte[] signed = PdfTestSigner.of(GOOD_RSA).sign(handWritten());
         byte[] forged = RawPdf.updating(signed)
                 .stream(99, "/Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources 6 0 R",
                         ascii("BT /F1 24 Tf 72 700 Td (DA THANH TOAN) Tj ET"))
@@ -271,6 +284,18 @@ class PdfSignatureVerifierTest {
 
         assertThat(report.reason()).isEqualTo(VerdictReason.MALFORMED);
         assertThat(report.detail()).contains("decompress to more than 32 MiB");
+    }
+
+    /** A one-page PDF written by hand whose resources name an XObject, object 99, that the file does not define. */
+    private static byte[] handWritten() {
+        return RawPdf.create()
+                .object(1, "<< /Type /Catalog /Pages 2 0 R >>")
+                .object(2, "<< /Type /Pages /Kids [3 0 R] /Count 1 >>")
+                .object(3, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources 6 0 R /Contents 4 0 R >>")
+                .stream(4, "", ascii("BT /F1 12 Tf 72 770 Td (Cong van so 57) Tj ET /X1 Do"))
+                .object(5, "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+                .object(6, "<< /Font << /F1 5 0 R >> /XObject << /X1 99 0 R >> >>")
+                .finish("/Root 1 0 R");
     }
 
     private static byte[] deflatedSpaces(int size) throws IOException {
