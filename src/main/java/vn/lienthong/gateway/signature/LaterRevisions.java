@@ -259,9 +259,16 @@ final class LaterRevisions {
         return parent != null && COSName.SIG.equals(parent.getCOSName(COSName.FT)) && hasSignature(parent);
     }
 
-    private static boolean hasSignature(COSDictionary field) {
-        return field.getDictionaryObject(COSName.V) instanceof COSDictionary value
-                && value.containsKey(COSName.BYTERANGE) && value.containsKey(COSName.CONTENTS);
+    /**
+     * The field carries a signature made after the signed revision: a signature dictionary that is not an object of
+     * that revision. (An earlier signature given to a new field would lend its validity to the field's appearance;
+     * one copied into a new object is not part of the revision its byte range covers, and is refused as such.)
+     */
+    private boolean hasSignature(COSDictionary field) {
+        COSBase value = field.getItem(COSName.V);
+        COSObjectKey key = key(value);
+        return (key == null || !beforeXref.containsKey(key)) && resolve(value) instanceof COSDictionary signature
+                && signature.containsKey(COSName.BYTERANGE) && signature.containsKey(COSName.CONTENTS);
     }
 
     /** The signature field (itself, or the parent of its widget) when it is one without a signature; else null. */

@@ -25,6 +25,8 @@ import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSStream;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.KeyUsage;
@@ -143,6 +145,32 @@ class PdfSignatureVerifierTest {
         assertThat(withInformation.length).isGreaterThan(withDss.length);
         assertThat(withDss.length).isGreaterThan(signed.length);
         assertThat(report.verdict()).as(report.detail()).isEqualTo(Verdict.Status.VALID);
+    }
+
+    @Test
+    void fieldAddedLaterWithTheEarlierSignatureAsItsValueIsAChangeAfterSigning() {
+        byte[] signed = PdfTestSigner.of(GOOD_RSA).sign(UNSIGNED);
+        byte[] lent = PdfTestSigner.update(signed, document -> {
+            PDPage page = document.getPage(0);
+            COSDictionary field = new COSDictionary();
+            field.setItem(COSName.TYPE, COSName.ANNOT);
+            field.setItem(COSName.SUBTYPE, COSName.WIDGET);
+            field.setItem(COSName.FT, COSName.SIG);
+            field.setString(COSName.T, "Forged");
+            field.setItem(COSName.V, document.getSignatureFields().get(0).getCOSObject().getItem(COSName.V));
+            field.setItem(COSName.RECT, new PDRectangle(72, 600, 300, 100).getCOSArray());
+            field.setItem(COSName.P, page.getCOSObject());
+            page.getCOSObject().getCOSArray(COSName.ANNOTS).add(field);
+            document.getDocumentCatalog().getAcroForm(null).getCOSObject().getCOSArray(COSName.FIELDS).add(field);
+            page.getCOSObject().setNeedToBeUpdated(true);
+            document.getDocumentCatalog().getCOSObject().setNeedToBeUpdated(true);
+        });
+
+        VerificationReport report = verifier.verify(lent);
+
+        assertInvalid(report, VerdictReason.MODIFIED_AFTER_SIGNING);
+        assertThat(report.detail()).contains("which is not a signed signature field");
+        assertThat(report.signatures()).hasSize(1);
     }
 
     @Test
