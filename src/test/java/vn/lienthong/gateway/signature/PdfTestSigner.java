@@ -18,13 +18,15 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureInterface;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureOptions;
 
 /**
- * Makes signed PDFs in tests as a signing tool would, with PDFBox and the CMS signatures of {@link CmsTestSigner}:
- * a one-page document of a given size, signed by incremental update, and later revisions that change it.
+ * Makes signed PDFs in tests and benches as a signing tool would, with PDFBox and the CMS signatures of
+ * {@link CmsTestSigner} (or any other): a one-page document of a given size, signed by incremental update, and later
+ * revisions that change it.
  */
-final class PdfTestSigner {
+public final class PdfTestSigner {
 
     /** The text of the page; a test changes one of its bytes to alter the signed content. */
     static final String TEXT = "Cong van so 57/UBND-TP ve viec lien thong";
@@ -58,7 +60,7 @@ final class PdfTestSigner {
      * An unsigned one-page PDF of about {@code size} bytes: the text, then comments of random hexadecimal digits in the
      * (uncompressed) page content; the rest of the document in object streams, as PDFBox saves by default.
      */
-    static byte[] document(int size) {
+    public static byte[] document(int size) {
         try (PDDocument document = new PDDocument()) {
             PDPage page = new PDPage(PDRectangle.A4);
             document.addPage(page);
@@ -87,6 +89,16 @@ final class PdfTestSigner {
 
     /** The PDF with one more signature, appended as an incremental update (the earlier bytes unchanged). */
     byte[] sign(byte[] pdf) {
+        return sign(pdf, subFilter, certifyingWithNoChangeAllowed, content -> cms.detached(content.readAllBytes()));
+    }
+
+    /** The PDF with one more {@code adbe.pkcs7.detached} signature, whose CMS object the signer given makes. */
+    public static byte[] sign(byte[] pdf, SignatureInterface signer) {
+        return sign(pdf, PDSignature.SUBFILTER_ADBE_PKCS7_DETACHED, false, signer);
+    }
+
+    private static byte[] sign(byte[] pdf, COSName subFilter, boolean certifyingWithNoChangeAllowed,
+                               SignatureInterface signer) {
         try (PDDocument document = Loader.loadPDF(pdf); SignatureOptions options = new SignatureOptions()) {
             PDSignature signature = new PDSignature();
             signature.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
@@ -97,7 +109,7 @@ final class PdfTestSigner {
             if (certifyingWithNoChangeAllowed) {
                 certifyWithNoChangeAllowed(document, signature);
             }
-            document.addSignature(signature, content -> cms.detached(content.readAllBytes()), options);
+            document.addSignature(signature, signer, options);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             document.saveIncremental(out);
             return out.toByteArray();
