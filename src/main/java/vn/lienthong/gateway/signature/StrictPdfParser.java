@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.util.IdentityHashMap;
+import java.util.Map;
 
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
@@ -11,6 +13,7 @@ import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSNull;
 import org.apache.pdfbox.cos.COSObject;
+import org.apache.pdfbox.cos.COSObjectKey;
 import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.filter.DecodeOptions;
 import org.apache.pdfbox.filter.FilterFactory;
@@ -33,6 +36,7 @@ final class StrictPdfParser extends PDFParser {
     /** New or changed streams are never written here; reading needs no more buffer than this. */
     private static final long STREAM_CACHE_BYTES = 1L << 20;
 
+    private final Map<COSStream, Long> decodedLengths = new IdentityHashMap<>();
     private long decodedBytes;
     private String failure;
 
@@ -84,16 +88,35 @@ final class StrictPdfParser extends PDFParser {
     protected COSStream parseCOSStream(COSDictionary dictionary) throws IOException {
         COSStream stream = super.parseCOSStream(dictionary);
         if (isDecodedByTheParser(stream)) {
-            decodedBytes += decodedLength(stream, MAX_DECODED_BYTES - decodedBytes);
+            long length = decodedLength(stream, MAX_DECODED_BYTES - decodedBytes);
+            decodedBytes += length;
+            decodedLengths.put(stream, length);
         }
         return stream;
+    }
+
+    /**
+     * PDFBox decompresses an object stream again each time it is asked for an object the stream does not hold: each
+     * such time counts again, so that a cross-reference naming many absent objects cannot make it inflate forever.
+     */
+    @Override
+    protected COSBase parseObjectStreamObject(long objectStream, COSObjectKey key) throws IOException {
+        if (decodedBytes > MAX_DECODED_BYTES) {
+            throw new TooLarge();
+        }
+        COSBase object = super.parseObjectStreamObject(objectStream, key);
+        if (object == null && document.getObjectFromPool(new COSObjectKey(objectStream, 0)).getObject()
+                instanceof COSStream stream) {
+            decodedBytes += decodedLengths.getOrDefault(stream, 0L);
+        }
+        return object;
     }
 
     /** Cross-reference streams and object streams are the ones PDFBox decompresses while reading objects. */
     private static boolean isDecodedByTheParser(COSStream stream) {
         COSName type = stream.getCOSName(COSName.TYPE);
         return COSName.XREF.equals(type) || COSName.OBJ_STM.equals(type) || stream.containsKey(COSName.W)
-                || stream.containsKey(COSName.N) || stream.containsKey(COSName.FIRST);
+                || (stream.containsKey(COSName.N) && stream.containsKey(COSName.FIRST));
     }
 
     /** The decoded length of the stream, counted without keeping it; more than {@code allowed} is refused. */

@@ -314,6 +314,41 @@ class PdfSignatureVerifierTest {
         assertThat(report.detail()).contains("decompress to more than 32 MiB");
     }
 
+    @Test
+    void objectStreamInflatedAgainForEachObjectItLacksIsBoundedAsWell() {
+        int kids = 2_000;
+        StringBuilder kidList = new StringBuilder();
+        for (int i = 0; i < kids; i++) {
+            kidList.append(10 + i).append(" 0 R ");
+        }
+        String catalog = "<< /Type /Catalog /Pages 2 0 R >> ";
+        String objects = catalog + "<< /Type /Pages /Kids [" + kidList + "] /Count " + kids + " >>";
+        String header = "1 0 2 " + catalog.length() + " ";
+        byte[] data = new byte[header.length() + objects.length() + (1 << 20)];
+        Arrays.fill(data, (byte) ' ');
+        System.arraycopy(ascii(header + objects), 0, data, 0, header.length() + objects.length());
+        RawPdf pdf = RawPdf.create();
+        int objectStream = pdf.position();
+        pdf.stream(3, "/Type /ObjStm /N 2 /First " + header.length() + " /Filter /FlateDecode", deflated(data));
+        int xref = pdf.position();
+        ByteBuffer entries = ByteBuffer.allocate((10 + kids) * 7);
+        for (int number = 0; number < 10 + kids; number++) {
+            if (number == 1 || number == 2 || number >= 10) {
+                entries.put((byte) 2).putInt(3).putShort((short) (number < 10 ? number - 1 : number - 8));
+            } else if (number == 3 || number == 4) {
+                entries.put((byte) 1).putInt(number == 3 ? objectStream : xref).putShort((short) 0);
+            } else {
+                entries.put((byte) 0).putInt(0).putShort((short) (number == 0 ? 0xffff : 0));
+            }
+        }
+        pdf.stream(4, "/Type /XRef /Size " + (10 + kids) + " /W [1 4 2] /Root 1 0 R", entries.array());
+
+        VerificationReport report = verifier.verify(pdf.endWithStartxref(xref));
+
+        assertThat(report.reason()).isEqualTo(VerdictReason.MALFORMED);
+        assertThat(report.detail()).contains("decompress to more than 32 MiB");
+    }
+
     /** A one-page PDF written by hand whose resources name an XObject, object 99, that the file does not define. */
     private static byte[] handWritten() {
         return RawPdf.create()
@@ -328,6 +363,16 @@ class PdfSignatureVerifierTest {
 
     private static byte[] deflatedSpaces(int size) throws IOException {
         return deflated(new byte[0], size);
+    }
+
+    private static byte[] deflated(byte[] data) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (DeflaterOutputStream deflater = new DeflaterOutputStream(out)) {
+            deflater.write(data);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return out.toByteArray();
     }
 
     /** The prefix, then {@code padding} spaces, deflated. */
