@@ -20,7 +20,9 @@ import org.apache.pdfbox.cos.COSString;
 /**
  * Whether two PDF objects, each read from its own revision of a document, are the same object: the same values
  * (numbers by value, so {@code 0} and {@code 0.0} are the same), the same references (by object number and
- * generation, not followed), and for streams the same encoded bytes.
+ * generation, not followed), and for streams the same encoded bytes. The stream bytes it reads are bounded: streams
+ * beyond the bound are not the same (written inside one another, hostile streams could make it read a file over and
+ * over).
  */
 final class CosEquality {
 
@@ -28,14 +30,18 @@ final class CosEquality {
     private static final int MAX_DEPTH = 512;
     private static final int CHUNK = 8192;
 
-    private CosEquality() {
+    private long streamBytesLeft;
+
+    /** Compares objects, reading at most {@code streamBytes} bytes of streams in all. */
+    CosEquality(long streamBytes) {
+        this.streamBytesLeft = streamBytes;
     }
 
-    static boolean equal(COSBase a, COSBase b) throws IOException {
+    boolean equal(COSBase a, COSBase b) throws IOException {
         return equal(a, b, 0);
     }
 
-    private static boolean equal(COSBase a, COSBase b, int depth) throws IOException {
+    private boolean equal(COSBase a, COSBase b, int depth) throws IOException {
         if (depth > MAX_DEPTH) {
             return false;
         }
@@ -82,7 +88,7 @@ final class CosEquality {
     }
 
     /** The same keys with equal values; a stream's {@code /Length} is left to the comparison of its bytes. */
-    private static boolean entriesEqual(COSDictionary a, COSDictionary b, int depth, boolean stream)
+    private boolean entriesEqual(COSDictionary a, COSDictionary b, int depth, boolean stream)
             throws IOException {
         for (COSName key : a.keySet()) {
             if (!(stream && COSName.LENGTH.equals(key)) && !equal(a.getItem(key), b.getItem(key), depth + 1)) {
@@ -97,7 +103,12 @@ final class CosEquality {
         return true;
     }
 
-    private static boolean encodedEqual(COSStream a, COSStream b) throws IOException {
+    private boolean encodedEqual(COSStream a, COSStream b) throws IOException {
+        long length = a.getLength() + b.getLength();
+        if (length > streamBytesLeft) {
+            return false;
+        }
+        streamBytesLeft -= length;
         try (InputStream ia = a.createRawInputStream(); InputStream ib = b.createRawInputStream()) {
             byte[] ca = new byte[CHUNK];
             byte[] cb = new byte[CHUNK];

@@ -41,11 +41,13 @@ final class LaterRevisions {
     private final Map<COSObjectKey, Long> beforeXref;
     private final Map<COSObjectKey, Long> afterXref;
     private final Set<COSObjectKey> handled = new HashSet<>();
+    private final CosEquality cos;
     private CosReferences references;
 
-    private LaterRevisions(COSDocument before, COSDocument after) {
+    private LaterRevisions(COSDocument before, COSDocument after, long fileLength) {
         this.before = before;
         this.after = after;
+        this.cos = new CosEquality(2 * fileLength + (1L << 20));
         this.beforeXref = before.getXrefTable();
         this.afterXref = after.getXrefTable();
     }
@@ -55,11 +57,12 @@ final class LaterRevisions {
      *
      * @param signed the revision the signature covers
      * @param current the whole document, with its later revisions
+     * @param fileLength the length of the whole file, which bounds the stream bytes compared (twice that, in all)
      * @param noChangeAllowed the signature certifies the document with no change allowed (DocMDP P=1)
      */
-    static Optional<String> disallowedChange(COSDocument signed, COSDocument current, boolean noChangeAllowed)
-            throws IOException {
-        LaterRevisions revisions = new LaterRevisions(signed, current);
+    static Optional<String> disallowedChange(COSDocument signed, COSDocument current, long fileLength,
+                                             boolean noChangeAllowed) throws IOException {
+        LaterRevisions revisions = new LaterRevisions(signed, current, fileLength);
         if (noChangeAllowed) {
             return revisions.anyChange() ? Optional.of("the signature certifies the document with no change allowed"
                     + " (DocMDP P=1), and a later revision changes it") : Optional.empty();
@@ -70,7 +73,7 @@ final class LaterRevisions {
     /** Whether a later revision defines any object anew. */
     private boolean anyChange() throws IOException {
         for (COSObjectKey key : afterXref.keySet()) {
-            if (!beforeXref.containsKey(key) || (moved(key) && !CosEquality.equal(old(key), now(key)))) {
+            if (!beforeXref.containsKey(key) || (moved(key) && !cos.equal(old(key), now(key)))) {
                 return true;
             }
         }
@@ -91,7 +94,7 @@ final class LaterRevisions {
         }
         COSDictionary trailerBefore = before.getTrailer();
         COSDictionary trailerAfter = after.getTrailer();
-        if (!CosEquality.equal(trailerBefore.getItem(COSName.ENCRYPT), trailerAfter.getItem(COSName.ENCRYPT))) {
+        if (!cos.equal(trailerBefore.getItem(COSName.ENCRYPT), trailerAfter.getItem(COSName.ENCRYPT))) {
             return Optional.of("the encryption of the document changed");
         }
         Optional<String> catalog = catalog(trailerBefore.getItem(COSName.ROOT), trailerAfter.getItem(COSName.ROOT));
@@ -105,7 +108,7 @@ final class LaterRevisions {
             }
             COSBase old = old(key);
             COSBase now = now(key);
-            if (!CosEquality.equal(old, now)) {
+            if (!cos.equal(old, now)) {
                 Optional<String> change = changedObject(key, old, now, key.equals(info));
                 if (change.isPresent()) {
                     return change;
@@ -230,7 +233,7 @@ final class LaterRevisions {
             return Optional.of(what + " lost entries");
         }
         for (int i = 0; i < old.size(); i++) {
-            if (!CosEquality.equal(old.get(i), now.get(i))) {
+            if (!cos.equal(old.get(i), now.get(i))) {
                 return Optional.of(what + " changed");
             }
         }
@@ -286,10 +289,10 @@ final class LaterRevisions {
     }
 
     /** Every entry but the allowed ones is the same in both. */
-    private static Optional<String> sameExcept(COSDictionary old, COSDictionary now, Set<COSName> allowed,
+    private Optional<String> sameExcept(COSDictionary old, COSDictionary now, Set<COSName> allowed,
                                                String what) throws IOException {
         for (COSName key : union(old.keySet(), now.keySet())) {
-            if (!allowed.contains(key) && !CosEquality.equal(old.getItem(key), now.getItem(key))) {
+            if (!allowed.contains(key) && !cos.equal(old.getItem(key), now.getItem(key))) {
                 return Optional.of(what + " changed (/" + key.getName() + ")");
             }
         }

@@ -90,7 +90,7 @@ public final class PdfSignatureVerifier {
             if (verdict.status() == Verdict.Status.INVALID) {
                 return verdict;
             }
-            Optional<String> change = LaterRevisions.disallowedChange(revision.getDocument(), current,
+            Optional<String> change = LaterRevisions.disallowedChange(revision.getDocument(), current, pdf.length,
                     signature.certifiesWithNoChangeAllowed());
             if (revisionParser.failure() != null) {
                 return new Verdict.Invalid(VerdictReason.MALFORMED, "the signed revision: " + revisionParser.failure(),

@@ -25,14 +25,17 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 /**
  * Reads a PDF, or its first bytes as one revision of it, with PDFBox in strict mode (no repair: the header,
  * cross-reference sections and trailers must be where they say) and within bounds: the cross-reference and object
- * streams it decompresses may make at most {@link #MAX_DECODED_BYTES} in all, and an object that cannot be read is
- * remembered, so that a hostile document ends as an unreadable one instead of exhausting memory or being read
- * half-way.
+ * streams it decompresses may make at most {@link #MAX_DECODED_BYTES} in all, reading objects may read at most
+ * {@link #READS_PER_BYTE} times the file (objects written inside one another would make it read the file over and
+ * over), and an object that cannot be read is remembered; so a hostile document ends as an unreadable one instead of
+ * exhausting memory or time, or being read half-way.
  */
 final class StrictPdfParser extends PDFParser {
 
     /** The most that the cross-reference and object streams of one document may decompress to, in all. */
     static final long MAX_DECODED_BYTES = 32L << 20;
+    /** How many times over the parser may read the file (each object once is about once; peeking counts twice). */
+    static final int READS_PER_BYTE = 16;
     /** New or changed streams are never written here; reading needs no more buffer than this. */
     private static final long STREAM_CACHE_BYTES = 1L << 20;
 
@@ -40,15 +43,14 @@ final class StrictPdfParser extends PDFParser {
     private long decodedBytes;
     private String failure;
 
-    private StrictPdfParser(ByteBuffer bytes) throws IOException {
-        super(new RandomAccessReadBuffer(bytes), "", null, null,
-                MemoryUsageSetting.setupMainMemoryOnly(STREAM_CACHE_BYTES).streamCache);
+    private StrictPdfParser(CountingBuffer bytes) throws IOException {
+        super(bytes, "", null, null, MemoryUsageSetting.setupMainMemoryOnly(STREAM_CACHE_BYTES).streamCache);
     }
 
     /** Reads the first {@code length} bytes of the file as a PDF; the document's objects are read when asked for. */
     static StrictPdfParser open(byte[] file, int length) {
         try {
-            return new StrictPdfParser(ByteBuffer.wrap(file, 0, length).slice());
+            return new StrictPdfParser(new CountingBuffer(ByteBuffer.wrap(file, 0, length).slice()));
         } catch (IOException e) {
             throw new IllegalStateException("reading from memory failed", e);
         }
@@ -58,15 +60,15 @@ final class StrictPdfParser extends PDFParser {
     PDDocument document() throws IOException {
         try {
             return parse(false);
-        } catch (TooLarge e) {
+        } catch (OverBound e) {
             failure = e.getMessage();
             throw e;
         }
     }
 
     /**
-     * Why an object the document refers to could not be read, or why the document was refused as too large; null when
-     * every object asked for was read.
+     * The bound the document went beyond, else why the first object that could not be read could not; null when every
+     * object asked for was read.
      */
     String failure() {
         return failure;
@@ -76,9 +78,12 @@ final class StrictPdfParser extends PDFParser {
     public COSBase dereferenceCOSObject(COSObject object) throws IOException {
         try {
             return super.dereferenceCOSObject(object);
+        } catch (OverBound e) {
+            failure = e.getMessage();
+            return COSNull.NULL;
         } catch (IOException | RuntimeException e) {
             if (failure == null) {
-                failure = e instanceof TooLarge ? e.getMessage() : "object " + object.getKey() + " cannot be read";
+                failure = "object " + object.getKey() + " cannot be read";
             }
             return COSNull.NULL;
         }
@@ -102,7 +107,7 @@ final class StrictPdfParser extends PDFParser {
     @Override
     protected COSBase parseObjectStreamObject(long objectStream, COSObjectKey key) throws IOException {
         if (decodedBytes > MAX_DECODED_BYTES) {
-            throw new TooLarge();
+            throw OverBound.decoded();
         }
         COSBase object = super.parseObjectStreamObject(objectStream, key);
         if (object == null && document.getObjectFromPool(new COSObjectKey(objectStream, 0)).getObject()
@@ -125,27 +130,18 @@ final class StrictPdfParser extends PDFParser {
         if (filters instanceof COSArray array && array.size() == 1) {
             filters = array.getObject(0);
         }
-        if (filters == null || (filters instanceof COSArray array && array.size() == 0)) {
-            return count(stream.createRawInputStream(), allowed);
-        }
-        if (!COSName.FLATE_DECODE.equals(filters) && !COSName.FLATE_DECODE_ABBREVIATION.equals(filters)) {
-            throw new IOException("a cross-reference or object stream is not plain or FlateDecode");
-        }
         CountingSink sink = new CountingSink(allowed);
         try (InputStream raw = stream.createRawInputStream()) {
-            FilterFactory.INSTANCE.getFilter(COSName.FLATE_DECODE).decode(raw, sink, stream, 0, DecodeOptions.DEFAULT);
+            if (filters == null || (filters instanceof COSArray array && array.size() == 0)) {
+                raw.transferTo(sink);
+            } else if (COSName.FLATE_DECODE.equals(filters) || COSName.FLATE_DECODE_ABBREVIATION.equals(filters)) {
+                FilterFactory.INSTANCE.getFilter(COSName.FLATE_DECODE).decode(raw, sink, stream, 0,
+                        DecodeOptions.DEFAULT);
+            } else {
+                throw new IOException("a cross-reference or object stream is not plain or FlateDecode");
+            }
         }
         return sink.count;
-    }
-
-    private static long count(InputStream raw, long allowed) throws IOException {
-        try (raw) {
-            long n = raw.transferTo(OutputStream.nullOutputStream());
-            if (n > allowed) {
-                throw new TooLarge();
-            }
-            return n;
-        }
     }
 
     /** Counts what is written to it and refuses more than it allows. */
@@ -171,17 +167,54 @@ final class StrictPdfParser extends PDFParser {
         private void add(long n) throws IOException {
             count += n;
             if (count > allowed) {
-                throw new TooLarge();
+                throw OverBound.decoded();
             }
         }
     }
 
-    /** The cross-reference and object streams decompress to more than the document may. */
-    private static final class TooLarge extends IOException {
+    /** The file in memory, counting what the parser reads of it and refusing more than the bound. */
+    private static final class CountingBuffer extends RandomAccessReadBuffer {
 
-        TooLarge() {
-            super("the cross-reference and object streams decompress to more than " + (MAX_DECODED_BYTES >> 20)
-                    + " MiB");
+        private final long allowed;
+        private long read;
+
+        CountingBuffer(ByteBuffer bytes) {
+            super(bytes);
+            this.allowed = (long) READS_PER_BYTE * bytes.limit() + (1L << 20);
+        }
+
+        @Override
+        public int read() throws IOException {
+            count(1);
+            return super.read();
+        }
+
+        @Override
+        public int read(byte[] b, int offset, int length) throws IOException {
+            int n = super.read(b, offset, length);
+            count(n);
+            return n;
+        }
+
+        private void count(int n) throws IOException {
+            read += Math.max(n, 0);
+            if (read > allowed) {
+                throw new OverBound("reading its objects takes more than " + READS_PER_BYTE
+                        + " times the length of the file");
+            }
+        }
+    }
+
+    /** The document goes beyond a bound of reading. */
+    private static final class OverBound extends IOException {
+
+        OverBound(String message) {
+            super(message);
+        }
+
+        static OverBound decoded() {
+            return new OverBound("the cross-reference and object streams decompress to more than "
+                    + (MAX_DECODED_BYTES >> 20) + " MiB");
         }
     }
 }

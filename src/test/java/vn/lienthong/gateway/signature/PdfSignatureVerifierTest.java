@@ -349,6 +349,27 @@ class PdfSignatureVerifierTest {
         assertThat(report.detail()).contains("decompress to more than 32 MiB");
     }
 
+    @Test
+    void objectsWrittenInsideOneAnotherCannotMakeTheParserReadTheFileOverAndOver() {
+        int kids = 3_000;
+        StringBuilder kidList = new StringBuilder();
+        for (int i = 0; i < kids; i++) {
+            kidList.append(10 + i).append(" 0 R ");
+        }
+        RawPdf pdf = RawPdf.create()
+                .object(1, "<< /Type /Catalog /Pages 2 0 R >>")
+                .object(2, "<< /Type /Pages /Kids [" + kidList + "] /Count " + kids + " >>");
+        for (int i = 0; i < kids; i++) {
+            pdf.openObject(10 + i, "(page " + i + " ");
+        }
+        byte[] nested = pdf.raw(")".repeat(kids) + "\nendobj\n").finish("/Root 1 0 R");
+
+        VerificationReport report = verifier.verify(nested);
+
+        assertThat(report.reason()).isEqualTo(VerdictReason.MALFORMED);
+        assertThat(report.detail()).contains("reading its objects takes more than 16 times the length of the file");
+    }
+
     /** A one-page PDF written by hand whose resources name an XObject, object 99, that the file does not define. */
     private static byte[] handWritten() {
         return RawPdf.create()

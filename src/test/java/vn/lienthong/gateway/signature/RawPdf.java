@@ -46,6 +46,19 @@ final class RawPdf {
         return this;
     }
 
+    /** Starts object {@code number} with the text given, and leaves it open: what follows is inside it. */
+    RawPdf openObject(int number, String text) {
+        offsets.put(number, out.size());
+        text(number + " 0 obj\n" + text);
+        return this;
+    }
+
+    /** Writes text as it is. */
+    RawPdf raw(String text) {
+        text(text);
+        return this;
+    }
+
     /** A stream object: {@code entries} go into its dictionary beside {@code /Length}. */
     RawPdf stream(int number, String entries, byte[] data) {
         offsets.put(number, out.size());
