@@ -80,7 +80,15 @@ public final class PdfSignatureVerifier {
             return signatureOverRevision(signature, range, pdf, at);
         }
         StrictPdfParser revisionParser = StrictPdfParser.open(pdf, range.revisionEnd());
-        try (PDDocument revision = revisionParser.document()) {
+        PDDocument revision;
+        try {
+            revision = revisionParser.document();
+        } catch (IOException e) {
+            return new Verdict.Invalid(VerdictReason.BYTE_RANGE_INVALID, "the bytes the /ByteRange covers are not a"
+                    + " readable revision of the PDF" + (revisionParser.failure() == null ? ""
+                    : ": " + revisionParser.failure()), unknownSigner, at);
+        }
+        try (revision) {
             if (signature.holder() == null
                     || !revision.getDocument().getXrefTable().containsKey(signature.holder())) {
                 return new Verdict.Invalid(VerdictReason.BYTE_RANGE_INVALID,
@@ -90,18 +98,21 @@ public final class PdfSignatureVerifier {
             if (verdict.status() == Verdict.Status.INVALID) {
                 return verdict;
             }
-            Optional<String> change = LaterRevisions.disallowedChange(revision.getDocument(), current, pdf.length,
-                    signature.certifiesWithNoChangeAllowed());
+            Optional<String> change;
+            try {
+                change = LaterRevisions.disallowedChange(revision.getDocument(), current, pdf.length,
+                        signature.certifiesWithNoChangeAllowed());
+            } catch (IOException | RuntimeException e) {
+                return new Verdict.Invalid(VerdictReason.MALFORMED, "the signed revision and the later ones cannot"
+                        + " be compared", verdict.signer(), at);
+            }
             if (revisionParser.failure() != null) {
-                return new Verdict.Invalid(VerdictReason.MALFORMED, "the signed revision: " + revisionParser.failure(),
-                        verdict.signer(), at);
+                return new Verdict.Invalid(VerdictReason.MALFORMED, "the signed revision and the later ones cannot"
+                        + " be compared: " + revisionParser.failure(), verdict.signer(), at);
             }
             return change.<Verdict>map(what -> new Verdict.Invalid(VerdictReason.MODIFIED_AFTER_SIGNING,
                     "after the signed revision (bytes 0 to " + range.revisionEnd() + " of " + pdf.length + "), "
                             + what, verdict.signer(), at)).orElse(verdict);
-        } catch (IOException e) {
-            return new Verdict.Invalid(VerdictReason.BYTE_RANGE_INVALID, "the bytes the /ByteRange covers are not a"
-                    + " readable revision of the PDF", unknownSigner, at);
         }
     }
 
