@@ -41,7 +41,6 @@ public enum ErrorCode {
     PAYLOAD_ARCHIVED(410, "Payload archived and purged from the store"),
     LOG_ARCHIVED(410, "Entries archived and purged from the store"),
     SIGNATURE_REQUEST_INVALID(400, "Signature verification request invalid"),
-    SIGNATURE_FORMAT_UNSUPPORTED(400, "Signature format not supported yet"),
     MESSAGE_LOG_ALTERED(500, "The message log in the store was altered; run the verification"),
     CHECKPOINT_NOT_FOUND(404, "No signed checkpoint of that size"),
     EXPORT_IN_PROGRESS(429, "Another export is being written"),
