@@ -41,7 +41,6 @@ public enum ErrorCode {
     PAYLOAD_ARCHIVED(410, "Payload archived and purged from the store"),
     LOG_ARCHIVED(410, "Entries archived and purged from the store"),
     SIGNATURE_REQUEST_INVALID(400, "Signature verification request invalid"),
-    SIGNATURE_FORMAT_UNSUPPORTED(400, "Signature format not supported yet"),
     SIGNATURE_INVALID(422, "Signature not valid"),
     SIGNATURE_INDETERMINATE(503, "Signature cannot be decided now"),
     DOCUMENT_ID_IN_USE(409, "Another accepted document has this document id"),

@@ -1,8 +1,12 @@
 package vn.lienthong.gateway;
 
+import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Optional;
+import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
@@ -18,21 +22,22 @@ public class ToolAvailable implements ExecutionCondition {
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-        Optional<RequiresTool> tool = context.getElement()
-                .flatMap(element -> AnnotationSupport.findAnnotation(element, RequiresTool.class));
-        if (tool.isEmpty()) {
-            return ConditionEvaluationResult.enabled("no tool required");
+        List<RequiresTool> tools = context.getElement()
+                .map(element -> AnnotationSupport.findRepeatableAnnotations(element, RequiresTool.class))
+                .orElse(List.of());
+        for (RequiresTool tool : tools) {
+            String name = tool.value();
+            if (answers(name, tool.probe())) {
+                continue;
+            }
+            String reason = name + " is not installed here: the tests that run it are skipped";
+            if (required(name)) {
+                throw new IllegalStateException(reason + ", but LIENTHONG_REQUIRE_TOOLS=" + System.getenv(
+                        "LIENTHONG_REQUIRE_TOOLS") + " requires them (apt-get install -y " + name + ")");
+            }
+            return ConditionEvaluationResult.disabled(reason);
         }
-        String name = tool.get().value();
-        if (answers(name, tool.get().probe())) {
-            return ConditionEvaluationResult.enabled(name + " is installed");
-        }
-        String reason = name + " is not installed here: the tests that run it are skipped";
-        if (required(name)) {
-            throw new IllegalStateException(reason + ", but LIENTHONG_REQUIRE_TOOLS=" + System.getenv(
-                    "LIENTHONG_REQUIRE_TOOLS") + " requires them (apt-get install -y " + name + ")");
-        }
-        return ConditionEvaluationResult.disabled(reason);
+        return ConditionEvaluationResult.enabled(tools.isEmpty() ? "no tool required" : "the tools are installed");
     }
 
     private static boolean required(String name) {
@@ -41,6 +46,9 @@ public class ToolAvailable implements ExecutionCondition {
     }
 
     private static boolean answers(String name, String probe) {
+        if (probe.isEmpty()) {
+            return onPath(name);
+        }
         try {
             Process process = new ProcessBuilder(name, probe).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
@@ -55,5 +63,11 @@ public class ToolAvailable implements ExecutionCondition {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    private static boolean onPath(String name) {
+        String path = Objects.requireNonNullElse(System.getenv("PATH"), "");
+        return Arrays.stream(path.split(File.pathSeparator)).filter(dir -> !dir.isEmpty())
+                .map(dir -> Path.of(dir, name)).anyMatch(Files::isExecutable);
     }
 }

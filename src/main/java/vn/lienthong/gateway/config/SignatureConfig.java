@@ -11,6 +11,7 @@ import vn.lienthong.gateway.signature.ClientCertificateValidator;
 import vn.lienthong.gateway.signature.CmsSignatureVerifier;
 import vn.lienthong.gateway.signature.OcspResponder;
 import vn.lienthong.gateway.signature.PayloadSigner;
+import vn.lienthong.gateway.signature.PdfSignatureVerifier;
 import vn.lienthong.gateway.signature.RevocationLists;
 import vn.lienthong.gateway.signature.SigningIdentity;
 import vn.lienthong.gateway.signature.TrustAnchors;
@@ -19,7 +20,7 @@ import vn.lienthong.gateway.signature.XmlSignatureVerifier;
 import vn.lienthong.gateway.signature.XmlSigner;
 
 /**
- * Wires signatures: the trust anchors, CRLs and OCSP responder of {@code lienthong.trust.*}, the CMS and XML
+ * Wires signatures: the trust anchors, CRLs and OCSP responder of {@code lienthong.trust.*}, the CMS, XML and PDF
  * verifiers, the check of mTLS client certificates against the same trust, and the signers of what the gateway sends
  * (XML signatures on edXML, CMS signatures of request bodies) with the gateway key.
  */
@@ -47,6 +48,11 @@ class SignatureConfig {
     XmlSignatureVerifier xmlSignatureVerifier(TrustAnchors trustAnchors, RevocationLists revocationLists,
                                               GatewayProperties gateway, TrustProperties trust, Clock clock) {
         return new XmlSignatureVerifier(trustAnchors, revocationLists, ocspResponder(gateway, trust), clock);
+    }
+
+    @Bean
+    PdfSignatureVerifier pdfSignatureVerifier(CmsSignatureVerifier cmsSignatureVerifier, Clock clock) {
+        return new PdfSignatureVerifier(cmsSignatureVerifier, clock);
     }
 
     @Bean

@@ -15,6 +15,7 @@ import vn.lienthong.gateway.ingress.ClientIdentity;
 import vn.lienthong.gateway.messagelog.Channel;
 import vn.lienthong.gateway.messagelog.MessageStore;
 import vn.lienthong.gateway.signature.CmsSignatureVerifier;
+import vn.lienthong.gateway.signature.PdfSignatureVerifier;
 import vn.lienthong.gateway.signature.SignatureVerification;
 import vn.lienthong.gateway.signature.Verdict;
 import vn.lienthong.gateway.signature.VerificationReport;
@@ -33,11 +34,14 @@ public class AttachmentSignatures {
     public static final String VERDICTS = "lienthongAttachmentVerdicts";
 
     private final CmsSignatureVerifier cms;
+    private final PdfSignatureVerifier pdf;
     private final MessageStore store;
     private final DocumentProperties settings;
 
-    AttachmentSignatures(CmsSignatureVerifier cms, MessageStore store, DocumentProperties settings) {
+    AttachmentSignatures(CmsSignatureVerifier cms, PdfSignatureVerifier pdf, MessageStore store,
+                         DocumentProperties settings) {
         this.cms = cms;
+        this.pdf = pdf;
         this.store = store;
         this.settings = settings;
     }
@@ -82,15 +86,13 @@ public class AttachmentSignatures {
         exchange.setProperty(VERDICTS, List.copyOf(verdicts));
     }
 
-    /** The dispatch point on the signature's format; a format without a verifier here is refused before this. */
+    /** The dispatch point on the signature's format: a detached CMS over the attachment, or a signed PDF. */
     private VerificationReport verify(AttachmentSignature signature, byte[] content) {
         return switch (signature.format()) {
             case CMS_DETACHED -> cms.verifyDetached(content, signature.signature());
-            case PDF, CMS_ENVELOPING, XMLDSIG -> throw new GatewayException(ErrorCode.SIGNATURE_FORMAT_UNSUPPORTED,
-                    "Attachments signed as " + signature.format() + " cannot be verified yet; sign them with a "
-                            + "detached CMS signature (signatureFormat CMS_DETACHED).",
-                    List.of(new Violation("/attachments/" + signature.index() + "/signatureFormat",
-                            "not verifiable yet")));
+            case PDF -> pdf.verify(content);
+            case CMS_ENVELOPING, XMLDSIG -> throw new IllegalStateException(signature.format()
+                    + " is not a format an attachment is read with");
         };
     }
 

@@ -52,7 +52,11 @@ public final class CmsSignatureVerifier {
 
     /** Verifies a detached signature ({@code .p7s}) over the content given. */
     public VerificationReport verifyDetached(byte[] content, byte[] signature) {
-        Instant at = clock.instant();
+        return verifyDetached(content, signature, clock.instant());
+    }
+
+    /** Verifies a detached signature over the content given, as of the validation time given. */
+    VerificationReport verifyDetached(byte[] content, byte[] signature, Instant at) {
         Optional<byte[]> encoded = CmsInput.binary(signature);
         if (encoded.isEmpty()) {
             return notCms(at);

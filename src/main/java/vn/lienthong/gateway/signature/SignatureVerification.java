@@ -24,11 +24,14 @@ public class SignatureVerification {
 
     private final CmsSignatureVerifier cms;
     private final XmlSignatureVerifier xml;
+    private final PdfSignatureVerifier pdf;
     private final MessageStore store;
 
-    SignatureVerification(CmsSignatureVerifier cms, XmlSignatureVerifier xml, MessageStore store) {
+    SignatureVerification(CmsSignatureVerifier cms, XmlSignatureVerifier xml, PdfSignatureVerifier pdf,
+                          MessageStore store) {
         this.cms = cms;
         this.xml = xml;
+        this.pdf = pdf;
         this.store = store;
     }
 
@@ -40,7 +43,7 @@ public class SignatureVerification {
             case CMS_DETACHED -> cms.verifyDetached(request.content(), request.signature());
             case CMS_ENVELOPING -> cms.verifyEnveloping(request.content());
             case XMLDSIG -> xml.verify(request.content());
-            case PDF -> throw new IllegalStateException(request.format() + " passed the request check");
+            case PDF -> pdf.verify(request.content());
         };
         ClientIdentity client = exchange.getProperty(ExchangeKeys.CLIENT, ClientIdentity.class);
         store.recordSignatureVerification(client.id(), exchange.getProperty(ExchangeKeys.REMOTE_ADDRESS, String.class),

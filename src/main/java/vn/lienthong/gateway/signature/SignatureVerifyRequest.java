@@ -20,11 +20,9 @@ import vn.lienthong.gateway.GatewayException.Violation;
 record SignatureVerifyRequest(SignatureFormat format, byte[] content, byte[] signature) {
 
     private static final Set<String> FIELDS = Set.of("format", "content", "signature");
-    private static final Set<SignatureFormat> VERIFIED = Set.of(SignatureFormat.CMS_DETACHED,
-            SignatureFormat.CMS_ENVELOPING, SignatureFormat.XMLDSIG);
     private static final Pattern WHITE_SPACE = Pattern.compile("[\\r\\n\\t ]");
 
-    /** Reads the request, listing every violation with its JSON pointer; a format not verified yet is refused apart. */
+    /** Reads the request, listing every violation with its JSON pointer. */
     static SignatureVerifyRequest from(JsonNode body) {
         if (!body.isObject()) {
             throw invalid(List.of(new Violation("", "a JSON object is required")));
@@ -47,11 +45,6 @@ record SignatureVerifyRequest(SignatureFormat format, byte[] content, byte[] sig
         }
         if (!violations.isEmpty()) {
             throw invalid(violations);
-        }
-        if (!VERIFIED.contains(format)) {
-            throw new GatewayException(ErrorCode.SIGNATURE_FORMAT_UNSUPPORTED,
-                    format + " signatures are not verified yet; send CMS_DETACHED, CMS_ENVELOPING or XMLDSIG.",
-                    List.of(new Violation("/format", "not verified yet")));
         }
         return new SignatureVerifyRequest(format, content, signature);
     }

@@ -15,6 +15,16 @@ public enum VerdictReason {
      * whose id is not unique, or something outside the document): what is read would not be what was signed.
      */
     SIGNED_ELEMENT_MISMATCH,
+    /**
+     * A PDF signature whose {@code /ByteRange} is not {@code [0 a b c]} covering a whole revision of the file except
+     * exactly the hexadecimal {@code /Contents} of its own signature dictionary.
+     */
+    BYTE_RANGE_INVALID,
+    /**
+     * A signed PDF changed after this signature: a later revision (incremental update) changes more than signing
+     * adds (a signature field with its signature, validation data, document information).
+     */
+    MODIFIED_AFTER_SIGNING,
     /** The content is not the content that was signed (message digest differs). */
     DIGEST_MISMATCH,
     /** The signature value does not verify with the signer's public key. */

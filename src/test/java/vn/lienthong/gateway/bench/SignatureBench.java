@@ -12,6 +12,8 @@ import java.util.Random;
 
 import vn.lienthong.gateway.signature.CmsSignatureVerifier;
 import vn.lienthong.gateway.signature.CmsSigner;
+import vn.lienthong.gateway.signature.PdfSignatureVerifier;
+import vn.lienthong.gateway.signature.PdfTestSigner;
 import vn.lienthong.gateway.signature.RevocationLists;
 import vn.lienthong.gateway.signature.SignaturePlacement;
 import vn.lienthong.gateway.signature.SigningIdentity;
@@ -23,9 +25,11 @@ import vn.lienthong.gateway.signature.XmlSigner;
 
 /**
  * Prints how many CMS signatures over a document of the given size one thread verifies per second (full checks:
- * signature, policy, path to the sample root, CRLs) and how many the gateway's signer makes, then the same for an
- * enveloped XML signature over an edXML document of about 100 KB, verified by the gateway's verifier and made by its
- * {@link XmlSigner} (parse, sign in the header, write out). Run by {@code bench/signature-figures.sh}.
+ * signature, policy, path to the sample root, CRLs) and how many the gateway's signer makes, then how many signed
+ * PDFs of that size it verifies (once signed, and signed twice, where the first signature's later revision is
+ * checked too), then the same for an enveloped XML signature over an edXML document of about 100 KB, verified by the
+ * gateway's verifier and made by its {@link XmlSigner} (parse, sign in the header, write out). Run by
+ * {@code bench/signature-figures.sh}.
  */
 public final class SignatureBench {
 
@@ -58,6 +62,23 @@ public final class SignatureBench {
             report("verify CMS detached, " + signer[1], () -> verifier.verifyDetached(content, signature));
             report("sign   CMS detached, " + signer[1], () -> cms.signDetached(content));
         }
+        PdfSignatureVerifier pdfVerifier = new PdfSignatureVerifier(verifier, Clock.systemUTC());
+        CmsSigner gatewayCms = new CmsSigner(SigningIdentity.fromPkcs12(Path.of("certs-sample/gateway-signing.p12"),
+                "sandbox".toCharArray(), null));
+        byte[] signedPdf = PdfTestSigner.sign(PdfTestSigner.document(size),
+                pdfContent -> gatewayCms.signDetached(pdfContent.readAllBytes()));
+        byte[] twiceSignedPdf = PdfTestSigner.sign(signedPdf,
+                pdfContent -> gatewayCms.signDetached(pdfContent.readAllBytes()));
+        for (byte[] pdf : List.of(signedPdf, twiceSignedPdf)) {
+            VerificationReport pdfCheck = pdfVerifier.verify(pdf);
+            if (pdfCheck.verdict() != Verdict.Status.VALID || pdfCheck.signatures().isEmpty()) {
+                throw new IllegalStateException("the sample PDF is " + pdfCheck.verdict() + " " + pdfCheck.detail());
+            }
+        }
+        System.out.printf("signed PDF of %,d bytes (one page, signed with RSA-3072); signed again: %,d bytes%n",
+                signedPdf.length, twiceSignedPdf.length);
+        report("verify signed PDF, one signature", () -> pdfVerifier.verify(signedPdf));
+        report("verify signed PDF, two signatures", () -> pdfVerifier.verify(twiceSignedPdf));
         XmlSignatureVerifier xml = new XmlSignatureVerifier(anchors, crls, Optional.empty(), Clock.systemUTC());
         SigningIdentity gateway = SigningIdentity.fromPkcs12(Path.of("certs-sample/gateway-signing.p12"),
                 "sandbox".toCharArray(), null);

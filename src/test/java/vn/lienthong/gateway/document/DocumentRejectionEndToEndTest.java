@@ -15,6 +15,7 @@ import vn.lienthong.gateway.Http;
 import vn.lienthong.gateway.QueueProbe;
 import vn.lienthong.gateway.Samples;
 import vn.lienthong.gateway.Sha256;
+import vn.lienthong.gateway.signature.PdfTestSigner;
 import vn.lienthong.gateway.signature.SamplePki;
 
 /**
@@ -102,13 +103,17 @@ class DocumentRejectionEndToEndTest extends GatewayEndToEndTest {
         refused(document, 400, "DOCUMENT_INVALID", "/routeTo", null);
     }
 
-    /** Client declares a signed PDF, which this gateway cannot verify yet; result: 400 SIGNATURE_FORMAT_UNSUPPORTED. */
+    /** Client's signed PDF was changed after signing; result: 422 SIGNATURE_INVALID at the attachment's content. */
     @Test
-    void refusesASignatureFormatItCannotVerifyYet() throws Exception {
-        ObjectNode document = DocumentSamples.document(DocumentSamples.nextNumber(), DocumentSamples.randomBytes(64),
-                null);
+    void refusesASignedPdfChangedAfterSigning() throws Exception {
+        byte[] pdf = PdfTestSigner.sign(PdfTestSigner.document(8 * 1024),
+                content -> DocumentSamples.signed(SamplePki.GOOD_EC, content.readAllBytes()));
+        int inSignedRange = 200;
+        pdf[inSignedRange] = (byte) (pdf[inSignedRange] == 'x' ? 'y' : 'x');
+        ObjectNode document = DocumentSamples.document(DocumentSamples.nextNumber(), pdf, null);
         ((ObjectNode) document.at("/attachments/0")).put("signatureFormat", "PDF");
-        refused(document, 400, "SIGNATURE_FORMAT_UNSUPPORTED", "/attachments/0/signatureFormat", null);
+
+        refused(document, 422, "SIGNATURE_INVALID", "/attachments/0/content", null);
     }
 
     private static ObjectNode signedDocument() {

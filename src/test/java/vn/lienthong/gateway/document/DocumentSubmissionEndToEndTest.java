@@ -18,6 +18,7 @@ import vn.lienthong.gateway.Http;
 import vn.lienthong.gateway.QueueProbe;
 import vn.lienthong.gateway.Samples;
 import vn.lienthong.gateway.Sha256;
+import vn.lienthong.gateway.signature.PdfTestSigner;
 import vn.lienthong.gateway.signature.SamplePki;
 import vn.lienthong.gateway.signature.Verdict;
 import vn.lienthong.gateway.signature.XmlSignatureVerifier;
@@ -105,6 +106,33 @@ class DocumentSubmissionEndToEndTest extends GatewayEndToEndTest {
         assertThat(jdbc.queryForList("""
                 SELECT reason_code FROM message_event WHERE event = 'SIGNATURE_VERIFIED' AND document_id = ?""",
                 String.class, DocumentSamples.documentId(number))).containsExactly("VALID");
+    }
+
+    /**
+     * Client's attachment is a PDF signed by its agency's key (signatureFormat PDF); result: accepted with a VALID
+     * verdict, and on the axis byte for byte.
+     */
+    @Test
+    void sendsADocumentWithASignedPdfAttachment() throws Exception {
+        byte[] pdf = PdfTestSigner.sign(PdfTestSigner.document(32 * 1024),
+                content -> DocumentSamples.signed(SamplePki.GOOD_RSA, content.readAllBytes()));
+        String number = DocumentSamples.nextNumber();
+        ObjectNode document = DocumentSamples.document(number, pdf, null);
+        ((ObjectNode) document.at("/attachments/0")).put("signatureFormat", "PDF");
+
+        HttpResponse<String> response = post(document);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        JsonNode delivered = gateway.awaitState(Samples.JSON.readTree(response.body()).path("messageId").asText(),
+                "DELIVERED");
+        assertThat(delivered.at("/signatures/0/format").asText()).isEqualTo("PDF");
+        assertThat(delivered.at("/signatures/0/verdict").asText()).isEqualTo("VALID");
+        assertThat(delivered.at("/signatures/0/signerOrgan").asText()).isEqualTo("000.00.18.H56");
+        EdocDocument received = otherProvince.waiting(VdxpMessageType.EDOC).stream()
+                .map(item -> (EdocDocument) parser.parse(otherProvince.client().getEdoc(item.docId())))
+                .filter(d -> d.documentId().value().equals(DocumentSamples.documentId(number)))
+                .findFirst().orElseThrow();
+        assertThat(Sha256.hex(received.attachments().get(0).content())).isEqualTo(Sha256.hex(pdf));
     }
 
     /** Client sends the same document twice with one Idempotency-Key; result: the first answer, one item on the axis. */

@@ -133,22 +133,65 @@ class SignatureVerifyEndToEndTest extends GatewayEndToEndTest {
     }
 
     @Test
-    void signatureBesideAnEnvelopingObjectOrAnUnknownFormatIsRefused() throws Exception {
+    void signatureBesideAWholeSignedObjectOrAnUnknownFormatIsRefused() throws Exception {
         ObjectNode enveloping = request("CMS_ENVELOPING", unique("x"), unique("y"));
+        ObjectNode pdf = request("PDF", unique("%PDF-1.7"), unique("y"));
         ObjectNode unknown = request("CMS_DETACHED", unique("x"), unique("y"));
         unknown.put("format", "PKCS1");
 
         assertThat(pointers(post(enveloping))).containsExactly("/signature");
+        assertThat(pointers(post(pdf))).containsExactly("/signature");
         assertThat(pointers(post(unknown))).containsExactly("/format");
     }
 
     @Test
-    void formatsNotVerifiedYetAreRefusedWithTheirOwnCode() throws Exception {
-        HttpResponse<String> response = post(request("PDF", unique("%PDF-1.7"), null));
+    void signedPdfIsAnsweredWithTheVerdictOfEachSignatureAndRecorded() throws Exception {
+        byte[] twice = PdfTestSigner.of(SamplePki.GOOD_RSA).sign(PdfTestSigner.of(SamplePki.GOOD_EC)
+                .sign(PdfTestSigner.document(30_000)));
 
-        assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(Samples.JSON.readTree(response.body()).path("code").asText())
-                .isEqualTo("SIGNATURE_FORMAT_UNSUPPORTED");
+        HttpResponse<String> response = post(request("PDF", twice, null));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode answer = Samples.JSON.readTree(response.body());
+        assertThat(answer.path("verdict").asText()).isEqualTo("VALID");
+        assertThat(answer.path("signatures")).extracting(s -> s.path("organId").asText())
+                .containsExactly("000.00.17.H56", "000.00.18.H56");
+        assertThat(answer.path("signatures")).allSatisfy(s -> {
+            assertThat(s.path("verdict").asText()).isEqualTo("VALID");
+            assertThat(s.path("chain")).hasSize(3);
+            assertThat(s.path("signedAt").asText()).endsWith("Z");
+        });
+        Map<String, Object> entry = logged(twice);
+        assertThat(entry).containsEntry("reason_code", "VALID").containsEntry("channel", "REST");
+        assertThat((String) entry.get("detail")).startsWith("PDF VALID [VALID CN=SAMPLE UBND xa Hai Truong");
+    }
+
+    @Test
+    void pdfChangedAfterSigningIsAnsweredInvalidWithModifiedAfterSigningAndRecorded() throws Exception {
+        byte[] forged = PdfTestSigner.update(PdfTestSigner.of(SamplePki.GOOD_RSA).sign(PdfTestSigner.document(30_000)),
+                PdfTestSigner::addTextToFirstPage);
+
+        HttpResponse<String> response = post(request("PDF", forged, null));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode answer = Samples.JSON.readTree(response.body());
+        assertThat(answer.path("verdict").asText()).isEqualTo("INVALID");
+        assertThat(answer.path("reason").asText()).isEqualTo("MODIFIED_AFTER_SIGNING");
+        assertThat(answer.path("signatures").get(0).path("organId").asText()).isEqualTo("000.00.18.H56");
+        assertThat((String) logged(forged).get("detail"))
+                .startsWith("PDF INVALID:MODIFIED_AFTER_SIGNING: after the signed revision");
+    }
+
+    @Test
+    void unreadablePdfIsAnsweredInvalidMalformed() throws Exception {
+        byte[] truncated = unique("%PDF-1.7\n1 0 obj << /Type /Catalog");
+
+        JsonNode answer = Samples.JSON.readTree(post(request("PDF", truncated, null)).body());
+
+        assertThat(answer.path("verdict").asText()).isEqualTo("INVALID");
+        assertThat(answer.path("reason").asText()).isEqualTo("MALFORMED");
+        assertThat(answer.path("signatures")).isEmpty();
+        assertThat(logged(truncated)).containsEntry("reason_code", "INVALID:MALFORMED");
     }
 
     @Test
