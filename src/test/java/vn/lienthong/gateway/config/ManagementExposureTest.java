@@ -45,12 +45,29 @@ class ManagementExposureTest extends GatewayEndToEndTest {
     void aRequestTomcatRefusesItselfIsAnsweredWithProblemJson() throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(("GET /api/v1/messages/..%2F..%2Fetc%2Fpasswd HTTP/1.1\r\nHost: localhost\r\n"
+            socket.getOutputStream().write(("GET /api/v1/messages/%zz%2e%2e HTTP/1.1\r\nHost: localhost\r\n"
                     + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
             assertThat(answer).startsWith("HTTP/1.1 400 ").contains("Content-Type: application/problem+json")
                     .contains("\"code\":\"REQUEST_REFUSED\"").doesNotContain("<html").doesNotContain("Tomcat");
+        }
+    }
+
+    /**
+     * An encoded slash is part of a path segment's value (a document id carries slashes), never a separator: a
+     * traversal spelled with it reaches no other resource and is refused as a bad message id.
+     */
+    @Test
+    void anEncodedSlashTraversesNothing() throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET /api/v1/messages/..%2F..%2Fetc%2Fpasswd HTTP/1.1\r\nHost: localhost\r\n"
+                    + "X-API-Key: sandbox-agency-key\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            assertThat(answer).startsWith("HTTP/1.1 400 ").contains("\"code\":\"PATH_PARAMETER_INVALID\"")
+                    .doesNotContain("root:");
         }
     }
 
