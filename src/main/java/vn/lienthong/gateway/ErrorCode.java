@@ -19,6 +19,8 @@ public enum ErrorCode {
     XML_LIMIT_EXCEEDED(400, "XML exceeds a structural limit"),
     ATTACHMENT_REFUSED(400, "Attachment refused"),
     DOSSIER_INVALID(400, "Dossier invalid"),
+    EDXML_INVALID(400, "edXML invalid"),
+    DOCUMENT_INVALID(400, "Official document invalid"),
     PATH_PARAMETER_INVALID(400, "Path parameter invalid"),
     IDEMPOTENCY_KEY_INVALID(400, "Idempotency key invalid"),
     IDEMPOTENCY_KEY_REUSED(409, "Idempotency key already used with another body"),

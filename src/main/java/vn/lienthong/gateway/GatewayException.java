@@ -2,6 +2,8 @@ package vn.lienthong.gateway;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /** A request the gateway refuses, carrying its stable {@link ErrorCode} and, for invalid input, every violation found. */
 public class GatewayException extends RuntimeException {
 
@@ -42,7 +44,15 @@ public class GatewayException extends RuntimeException {
         return retryAfterSeconds;
     }
 
-    /** One thing wrong with the input: where (a JSON pointer) and what. */
-    public record Violation(String pointer, String message) {
+    /**
+     * One thing wrong with the input: where (a JSON pointer, or an element path in XML input), what, and, where the
+     * check has one, the stable UPPER_SNAKE code of the rule broken.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Violation(String pointer, String message, String code) {
+
+        public Violation(String pointer, String message) {
+            this(pointer, message, null);
+        }
     }
 }

@@ -1,8 +1,11 @@
 package vn.lienthong.gateway.simulator;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** What a platform simulator received, in arrival order, stored once per idempotency key, with a count of the duplicates it turned away. */
@@ -10,6 +13,7 @@ class SimulatorInbox<T> {
 
     private final List<T> items = new ArrayList<>();
     private final Set<String> keys = new HashSet<>();
+    private final Map<String, T> firstByKey = new HashMap<>();
     private int duplicates;
 
     /** Stores the items and answers true, unless the key was stored before (then counts a duplicate); a null key never repeats. */
@@ -22,6 +26,21 @@ class SimulatorInbox<T> {
         return true;
     }
 
+    /**
+     * Stores the item under its key and answers empty; or, when the key was stored before, counts a duplicate and
+     * answers the item first stored under it, so that a repeat gets the first answer again.
+     */
+    synchronized Optional<T> acceptOnce(String idempotencyKey, T item) {
+        T first = firstByKey.putIfAbsent(idempotencyKey, item);
+        if (first != null) {
+            duplicates++;
+            return Optional.of(first);
+        }
+        keys.add(idempotencyKey);
+        items.add(item);
+        return Optional.empty();
+    }
+
     synchronized Snapshot<T> snapshot() {
         return new Snapshot<>(List.copyOf(items), duplicates);
     }
@@ -29,6 +48,7 @@ class SimulatorInbox<T> {
     synchronized void clear() {
         items.clear();
         keys.clear();
+        firstByKey.clear();
         duplicates = 0;
     }
 
