@@ -8,10 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +21,7 @@ import org.springframework.stereotype.Component;
 
 import vn.lienthong.gateway.ExchangeKeys;
 import vn.lienthong.gateway.delivery.PlatformDeliveryException;
+import vn.lienthong.gateway.delivery.RetryAfterHeader;
 import vn.lienthong.gateway.signature.PayloadSigner;
 import vn.lienthong.gateway.signature.SigningException;
 
@@ -168,7 +165,7 @@ public class DvcqgClient {
             try (InputStream in = response.body()) {
                 bytes = in.readNBytes(MAX_REPLY_BYTES);
             }
-            return new Reply(response.statusCode(), parse(bytes), retryAfter(response));
+            return new Reply(response.statusCode(), parse(bytes), RetryAfterHeader.of(response));
         } catch (IOException e) {
             throw PlatformDeliveryException.transientFailure(null,
                     "DVCQG unreachable: " + e.getClass().getSimpleName(), null, e);
@@ -193,25 +190,6 @@ public class DvcqgClient {
             JsonNode node = json.readTree(new String(bytes, StandardCharsets.UTF_8));
             return node != null && node.isObject() ? node : null;
         } catch (IOException e) {
-            return null;
-        }
-    }
-
-    /** {@code Retry-After} as seconds or as an HTTP date (RFC 9110); a value that is neither is ignored. */
-    static Duration retryAfter(HttpResponse<?> response) {
-        return response.headers().firstValue("Retry-After").map(String::strip).map(DvcqgClient::parseRetryAfter)
-                .orElse(null);
-    }
-
-    static Duration parseRetryAfter(String value) {
-        if (value.matches("[0-9]{1,9}")) {
-            return Duration.ofSeconds(Long.parseLong(value));
-        }
-        try {
-            Duration until = Duration.between(Instant.now(), ZonedDateTime.parse(value,
-                    DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
-            return until.isNegative() ? Duration.ZERO : until;
-        } catch (DateTimeParseException e) {
             return null;
         }
     }

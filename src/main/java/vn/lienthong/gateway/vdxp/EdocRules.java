@@ -13,7 +13,8 @@ import vn.lienthong.gateway.GatewayException;
  * The rules an official document or a status message must meet before the gateway writes it as edXML (those of the
  * axis's checker, and what the schema needs): at least one recipient and none twice, organ ids in form, subject,
  * places, appendixes and attachment names within their lengths, attachments within the configured count and size,
- * safe attachment names, and only characters XML can carry. Every violation comes with its code and location.
+ * safe attachment names, and only characters XML can carry. Every violation comes with its code and location (the
+ * first {@value EdxmlParser#MAX_VIOLATIONS} of them).
  */
 public final class EdocRules {
 
@@ -295,7 +296,9 @@ public final class EdocRules {
         private final List<EdocViolation> violations = new ArrayList<>();
 
         void add(String code, String at, String pointer, String message) {
-            violations.add(new EdocViolation(code, at, pointer, message));
+            if (violations.size() < EdxmlParser.MAX_VIOLATIONS) {
+                violations.add(new EdocViolation(code, at, pointer, message));
+            }
         }
 
         /** Whether the value is there; a violation of {@code code} when it is not. */

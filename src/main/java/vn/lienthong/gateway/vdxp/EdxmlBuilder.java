@@ -359,9 +359,20 @@ public final class EdxmlBuilder {
         private void text(String name, String value) throws XMLStreamException {
             if (hasText(value)) {
                 start(name);
-                xml.writeCharacters(value);
+                characters(value);
                 end();
             }
+        }
+
+        /** The text, with carriage returns as character references: a reader would turn them into line feeds. */
+        private void characters(String value) throws XMLStreamException {
+            int from = 0;
+            for (int cr = value.indexOf('\r'); cr >= 0; cr = value.indexOf('\r', from)) {
+                xml.writeCharacters(value.substring(from, cr));
+                xml.writeEntityRef("#13");
+                from = cr + 1;
+            }
+            xml.writeCharacters(value.substring(from));
         }
 
         private void number(String name, Integer value) throws XMLStreamException {

@@ -22,6 +22,9 @@ import vn.lienthong.gateway.GatewayException.Violation;
  */
 public final class EdxmlParser {
 
+    /** Violations listed before the rest are left unsaid: enough to fix a file, too few to make a large answer. */
+    public static final int MAX_VIOLATIONS = 100;
+
     private final EdxmlLimits limits;
 
     public EdxmlParser(EdxmlLimits limits) {
@@ -390,7 +393,9 @@ public final class EdxmlParser {
         }
 
         private void violation(String code, String path, String message) {
-            violations.add(new Violation(path, message, code));
+            if (violations.size() < MAX_VIOLATIONS) {
+                violations.add(new Violation(path, message, code));
+            }
         }
 
         private GatewayException refusal() {

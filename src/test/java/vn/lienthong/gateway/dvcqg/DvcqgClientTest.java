@@ -48,6 +48,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.mock.env.MockEnvironment;
 
 import vn.lienthong.gateway.delivery.PlatformDeliveryException;
+import vn.lienthong.gateway.delivery.RetryAfterHeader;
 import vn.lienthong.gateway.signature.PayloadSignature;
 import vn.lienthong.gateway.signature.PayloadSigner;
 import vn.lienthong.gateway.signature.SigningIdentity;
@@ -274,7 +275,7 @@ class DvcqgClientTest {
 
     @Test
     void takesARetryAfterDateInThePastAsNoWait() {
-        assertThat(DvcqgClient.parseRetryAfter("Wed, 21 Oct 2015 07:28:00 GMT")).isEqualTo(Duration.ZERO);
+        assertThat(RetryAfterHeader.parse("Wed, 21 Oct 2015 07:28:00 GMT")).isEqualTo(Duration.ZERO);
     }
 
     @Test

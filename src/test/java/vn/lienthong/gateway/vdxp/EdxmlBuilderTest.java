@@ -81,6 +81,21 @@ class EdxmlBuilderTest {
     }
 
     @Test
+    void keepsTextExactlyAsGivenEvenWithMarkupAndCarriageReturns() {
+        String content = "Kính gửi: <Sở> & \"Ban\"\r\nNội dung ]]> 'trích'\rhết";
+        EdocDocument document = new EdocDocument(Edocs.document(1).from(), Edocs.document(1).to(),
+                new DocumentCode("57", "UBND-TP"), Edocs.document(1).promulgation(), Edocs.document(1).type(),
+                "Subject & <b>", content, null, null, null, List.of(), null, List.of(), null, List.of());
+
+        byte[] edxml = BUILDER.toBytes(document);
+
+        assertThat(SCHEMA.violations(new ByteArrayInputStream(edxml))).isEmpty();
+        EdocDocument read = PARSER.parseDocument(new ByteArrayInputStream(edxml));
+        assertThat(read.content()).isEqualTo(content);
+        assertThat(read.subject()).isEqualTo("Subject & <b>");
+    }
+
+    @Test
     void keepsALargeAttachmentByteIdentical() {
         EdocDocument document = Edocs.document(3 * 1024 * 1024 + 1);
 

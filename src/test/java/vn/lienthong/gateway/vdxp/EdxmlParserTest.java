@@ -242,6 +242,16 @@ class EdxmlParserTest {
     }
 
     @Test
+    void listsAtMostAHundredViolations() {
+        String recipients = "<To><OrganName>x</OrganName></To>".repeat(5000);
+        GatewayException refused = refusal(documentXml("2024/03/05", "")
+                .replace("<edXML:DocumentId>", recipients + "<edXML:DocumentId>"));
+
+        assertThat(refused.violations()).hasSize(EdxmlParser.MAX_VIOLATIONS);
+        assertThat(refused.violations().get(0).pointer()).isEqualTo(HEADER + "/To[2]/OrganId");
+    }
+
+    @Test
     void refusesAnotherRootElement() {
         GatewayException refused = refusal("<html><body/></html>");
 
