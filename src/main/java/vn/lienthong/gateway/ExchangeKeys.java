@@ -41,6 +41,10 @@ public final class ExchangeKeys {
     public static final String DOSSIER_CODE = "lienthongDossierCode";
     /** Queue header: the destination platform. */
     public static final String DESTINATION = "lienthongDestination";
+    /** Queue header: the official document the message is about (edXML {@code DocumentId}). */
+    public static final String DOCUMENT_ID = "lienthongDocumentId";
+    /** Queue header: which way the message goes, {@code OUTBOUND} or {@code INBOUND}. */
+    public static final String DIRECTION = "lienthongDirection";
 
     private ExchangeKeys() {
     }

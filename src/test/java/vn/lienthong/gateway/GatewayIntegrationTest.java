@@ -24,7 +24,8 @@ import org.springframework.boot.test.context.SpringBootTest;
         "lienthong.delivery.max-attempts=4",
         "lienthong.delivery.jitter=0",
         "lienthong.log.checkpoint-interval=1s",
-        "lienthong.log.tsa.retry-delay=500ms"
+        "lienthong.log.tsa.retry-delay=500ms",
+        "lienthong.vdxp.poll-interval=1s"
 })
 public @interface GatewayIntegrationTest {
 }

@@ -63,8 +63,8 @@ public class DeliveryGate {
             Instant afterEarlier = earlier.get().nextAttemptAt() == null ? earliest
                     : earlier.get().nextAttemptAt().toInstant().plus(AFTER_EARLIER_ATTEMPT);
             Instant until = afterEarlier.isAfter(earliest) ? afterEarlier : earliest;
-            LOG.debug("Message {} waits for earlier message {} of dossier {} until {}", messageId,
-                    earlier.get().messageId(), message.get().dossierCode(), until);
+            LOG.debug("Message {} waits for earlier message {} of dossier {} / document {} until {}", messageId,
+                    earlier.get().messageId(), message.get().dossierCode(), message.get().documentId(), until);
             exchange.getIn().setHeader(DeliveryRecorder.SCHEDULED_DELIVERY, until.toEpochMilli());
             exchange.setProperty(DECISION, "HOLD");
             return;
@@ -75,9 +75,12 @@ public class DeliveryGate {
     private static NewMessage fromQueue(Exchange exchange) {
         Message in = exchange.getIn();
         String body = in.getBody(String.class);
+        Direction direction = Direction.INBOUND.name().equals(in.getHeader(ExchangeKeys.DIRECTION, String.class))
+                ? Direction.INBOUND : Direction.OUTBOUND;
         return new NewMessage(in.getHeader(ExchangeKeys.MESSAGE_ID, String.class),
-                in.getHeader(ExchangeKeys.KIND, "DOSSIER", String.class), Direction.OUTBOUND, Channel.QUEUE,
-                in.getHeader(ExchangeKeys.DOSSIER_CODE, String.class), null,
+                in.getHeader(ExchangeKeys.KIND, "DOSSIER", String.class), direction, Channel.QUEUE,
+                in.getHeader(ExchangeKeys.DOSSIER_CODE, String.class),
+                in.getHeader(ExchangeKeys.DOCUMENT_ID, String.class),
                 in.getHeader(ExchangeKeys.AGENCY_CODE, String.class),
                 in.getHeader(ExchangeKeys.DESTINATION, String.class),
                 in.getHeader(ExchangeKeys.CLIENT_ID, "unknown", String.class), null,

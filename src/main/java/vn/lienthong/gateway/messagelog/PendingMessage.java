@@ -2,7 +2,10 @@ package vn.lienthong.gateway.messagelog;
 
 import java.time.OffsetDateTime;
 
-/** What a delivery worker needs to know about a message before sending it: its state, dossier and place in order. */
-public record PendingMessage(String messageId, MessageState state, String dossierCode, String destination, long seq,
-                             OffsetDateTime nextAttemptAt) {
+/**
+ * What a delivery worker needs to know about a message before sending it: its state, what it is about (a dossier, or a
+ * document and agency) and its place in order.
+ */
+public record PendingMessage(String messageId, MessageState state, String dossierCode, String documentId,
+                             String agencyCode, String destination, long seq, OffsetDateTime nextAttemptAt) {
 }
