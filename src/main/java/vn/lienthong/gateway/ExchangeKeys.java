@@ -23,6 +23,10 @@ public final class ExchangeKeys {
     public static final String DOSSIER = "lienthongDossier";
     /** Exchange property: the validated {@code Progress} step. */
     public static final String PROGRESS = "lienthongProgress";
+    /** Exchange property: the validated official document ({@code OutgoingDocument}). */
+    public static final String DOCUMENT = "lienthongDocument";
+    /** Exchange property: the validated status message about a document ({@code OutgoingStatus}). */
+    public static final String DOCUMENT_STATUS = "lienthongDocumentStatus";
     /** Exchange property: the platform record built from the canonical message. */
     public static final String PLATFORM_RECORD = "lienthongPlatformRecord";
 
@@ -39,12 +43,10 @@ public final class ExchangeKeys {
     public static final String CLIENT_ID = "lienthongClientId";
     /** Queue header: the dossier code the message is about. */
     public static final String DOSSIER_CODE = "lienthongDossierCode";
+    /** Queue header (and exchange property): the edXML document id the message is about. */
+    public static final String DOCUMENT_ID = "lienthongDocumentId";
     /** Queue header: the destination platform. */
     public static final String DESTINATION = "lienthongDestination";
-    /** Queue header: the official document the message is about (edXML {@code DocumentId}). */
-    public static final String DOCUMENT_ID = "lienthongDocumentId";
-    /** Queue header: which way the message goes, {@code OUTBOUND} or {@code INBOUND}. */
-    public static final String DIRECTION = "lienthongDirection";
 
     private ExchangeKeys() {
     }

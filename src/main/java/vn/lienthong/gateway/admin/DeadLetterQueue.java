@@ -39,7 +39,9 @@ class DeadLetterQueue {
                  MessageProducer producer = session.createProducer(session.createQueue(queue))) {
                 takeCopies(dlq);
                 TextMessage fresh = session.createTextMessage(new String(message.payload(), StandardCharsets.UTF_8));
-                for (Map.Entry<String, String> header : DeliveryQueues.Envelope.of(message).headers().entrySet()) {
+                for (Map.Entry<String, String> header : new DeliveryQueues.Envelope(message.messageId(),
+                        message.kind(), message.dossierCode(), message.documentId(), message.agencyCode(),
+                        message.destination(), message.clientId()).headers().entrySet()) {
                     fresh.setStringProperty(header.getKey(), header.getValue());
                 }
                 producer.send(fresh);

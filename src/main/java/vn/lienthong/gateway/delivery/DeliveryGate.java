@@ -1,6 +1,5 @@
 package vn.lienthong.gateway.delivery;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,8 +20,9 @@ import vn.lienthong.gateway.messagelog.PendingMessage;
 
 /**
  * Decides, before each delivery attempt, whether a message goes now: a copy of a message already finished is
- * acknowledged and dropped, and a message whose dossier has an earlier message still waiting for a retry is held back
- * until just after that retry, so a dossier's messages reach the platform in the order they were accepted.
+ * acknowledged and dropped, and a message whose dossier (or document) has an earlier message still waiting for a retry
+ * is held back until just after that retry, so a dossier's (a document's) messages reach the platform in the order
+ * they were accepted.
  */
 @Component("deliveryGate")
 public class DeliveryGate {
@@ -63,8 +63,9 @@ public class DeliveryGate {
             Instant afterEarlier = earlier.get().nextAttemptAt() == null ? earliest
                     : earlier.get().nextAttemptAt().toInstant().plus(AFTER_EARLIER_ATTEMPT);
             Instant until = afterEarlier.isAfter(earliest) ? afterEarlier : earliest;
-            LOG.debug("Message {} waits for earlier message {} of dossier {} / document {} until {}", messageId,
-                    earlier.get().messageId(), message.get().dossierCode(), message.get().documentId(), until);
+            LOG.debug("Message {} waits for earlier message {} of {} until {}", messageId, earlier.get().messageId(),
+                    message.get().dossierCode() != null ? message.get().dossierCode() : message.get().documentId(),
+                    until);
             exchange.getIn().setHeader(DeliveryRecorder.SCHEDULED_DELIVERY, until.toEpochMilli());
             exchange.setProperty(DECISION, "HOLD");
             return;
@@ -74,16 +75,15 @@ public class DeliveryGate {
 
     private static NewMessage fromQueue(Exchange exchange) {
         Message in = exchange.getIn();
-        String body = in.getBody(String.class);
-        Direction direction = Direction.INBOUND.name().equals(in.getHeader(ExchangeKeys.DIRECTION, String.class))
-                ? Direction.INBOUND : Direction.OUTBOUND;
+        byte[] body = in.getBody(byte[].class);
+        String destination = in.getHeader(ExchangeKeys.DESTINATION, String.class);
         return new NewMessage(in.getHeader(ExchangeKeys.MESSAGE_ID, String.class),
-                in.getHeader(ExchangeKeys.KIND, "DOSSIER", String.class), direction, Channel.QUEUE,
+                in.getHeader(ExchangeKeys.KIND, "DOSSIER", String.class), DeliveryQueues.directionOf(destination),
+                Channel.QUEUE,
                 in.getHeader(ExchangeKeys.DOSSIER_CODE, String.class),
                 in.getHeader(ExchangeKeys.DOCUMENT_ID, String.class),
                 in.getHeader(ExchangeKeys.AGENCY_CODE, String.class),
-                in.getHeader(ExchangeKeys.DESTINATION, String.class),
-                in.getHeader(ExchangeKeys.CLIENT_ID, "unknown", String.class), null,
-                body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8));
+                destination, in.getHeader(ExchangeKeys.CLIENT_ID, "unknown", String.class), null,
+                body == null ? new byte[0] : body);
     }
 }

@@ -10,7 +10,6 @@ import org.apache.camel.Message;
 
 import vn.lienthong.gateway.ExchangeKeys;
 import vn.lienthong.gateway.messagelog.Direction;
-import vn.lienthong.gateway.messagelog.StoredMessage;
 
 /** The durable queue of each kind of message and destination, and the headers every queued message carries. */
 public final class DeliveryQueues {
@@ -20,10 +19,21 @@ public final class DeliveryQueues {
     /** The queue of incoming documents and status messages for the local document systems. */
     public static final String DOCUMENT_LOCAL_QUEUE = "lienthong.document.local";
 
+    /**
+     * Queue by kind and destination. A document and the status messages about documents share the axis queue (and,
+     * inward, the local systems' queue), grouped by document id.
+     */
     private static final Map<String, String> QUEUES = Map.of(
             "DOSSIER/DVCQG", "lienthong.dossier.dvcqg",
+            MessageKinds.DOCUMENT + "/VDXP", "lienthong.document.vdxp",
+            MessageKinds.DOCUMENT_STATUS + "/VDXP", "lienthong.document.vdxp",
             MessageKinds.DOCUMENT + "/" + LOCAL, DOCUMENT_LOCAL_QUEUE,
-            MessageKinds.STATUS + "/" + LOCAL, DOCUMENT_LOCAL_QUEUE);
+            MessageKinds.DOCUMENT_STATUS + "/" + LOCAL, DOCUMENT_LOCAL_QUEUE);
+
+    /** Which way a message to this destination goes: inward to a local system, or outward to a platform. */
+    public static Direction directionOf(String destination) {
+        return LOCAL.equals(destination) ? Direction.INBOUND : Direction.OUTBOUND;
+    }
 
     private DeliveryQueues() {
     }
@@ -52,36 +62,27 @@ public final class DeliveryQueues {
 
     /**
      * What a queued message says about itself (as JMS properties), enough to deliver it and to restore its record
-     * should the message store have lost it; grouped for order by dossier, or else by document and agency.
+     * should the message store have lost it; grouped by dossier (or, for documents, by document id) for order.
      */
-    public record Envelope(String messageId, String kind, Direction direction, String dossierCode, String documentId,
-                           String agencyCode, String destination, String clientId) {
+    public record Envelope(String messageId, String kind, String dossierCode, String documentId, String agencyCode,
+                           String destination, String clientId) {
 
-        /** The envelope of an outgoing message about a dossier. */
-        public Envelope(String messageId, String kind, String dossierCode, String agencyCode, String destination,
-                        String clientId) {
-            this(messageId, kind, Direction.OUTBOUND, dossierCode, null, agencyCode, destination, clientId);
-        }
-
-        /** The envelope a stored message is queued with again. */
-        public static Envelope of(StoredMessage message) {
-            return new Envelope(message.messageId(), message.kind(),
-                    message.direction() == null ? Direction.OUTBOUND : message.direction(), message.dossierCode(),
-                    message.documentId(), message.agencyCode(), message.destination(), message.clientId());
+        /** The envelope of a message about a dossier. */
+        public static Envelope ofDossier(String messageId, String kind, String dossierCode, String agencyCode,
+                                         String destination, String clientId) {
+            return new Envelope(messageId, kind, dossierCode, null, agencyCode, destination, clientId);
         }
 
         public Map<String, String> headers() {
             Map<String, String> headers = new LinkedHashMap<>();
             headers.put(ExchangeKeys.MESSAGE_ID, messageId);
             headers.put(ExchangeKeys.KIND, kind);
-            headers.put(ExchangeKeys.DIRECTION, direction == null ? null : direction.name());
             headers.put(ExchangeKeys.DOSSIER_CODE, dossierCode);
             headers.put(ExchangeKeys.DOCUMENT_ID, documentId);
             headers.put(ExchangeKeys.AGENCY_CODE, agencyCode);
             headers.put(ExchangeKeys.DESTINATION, destination);
             headers.put(ExchangeKeys.CLIENT_ID, clientId);
-            headers.put("JMSXGroupID", dossierCode != null ? dossierCode
-                    : documentId == null ? null : documentId + "|" + agencyCode);
+            headers.put("JMSXGroupID", dossierCode != null ? dossierCode : documentId);
             headers.values().removeIf(java.util.Objects::isNull);
             return headers;
         }

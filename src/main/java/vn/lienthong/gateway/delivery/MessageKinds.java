@@ -6,7 +6,7 @@ public final class MessageKinds {
     /** An official document (edXML). */
     public static final String DOCUMENT = "DOCUMENT";
     /** A status message about an official document (edXML with {@code StatusCode}). */
-    public static final String STATUS = "STATUS";
+    public static final String DOCUMENT_STATUS = "DOCUMENT_STATUS";
 
     private MessageKinds() {
     }

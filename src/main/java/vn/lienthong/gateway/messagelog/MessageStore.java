@@ -229,12 +229,12 @@ public class MessageStore {
     /** A message with its payload as received (decompressed), if it exists. */
     public Optional<StoredMessage> stored(String messageId) {
         return jdbc.query("""
-                SELECT message_id, kind, direction, dossier_code, document_id, agency_code, destination, client_id, state,
-                       payload, payload_encoding
+                SELECT message_id, kind, dossier_code, document_id, agency_code, destination, client_id, state, payload,
+                       payload_encoding
                 FROM message WHERE message_id = ?""",
                 (rs, i) -> new StoredMessage(rs.getString("message_id"), rs.getString("kind"),
-                        direction(rs.getString("direction")), rs.getString("dossier_code"),
-                        rs.getString("document_id"), rs.getString("agency_code"), rs.getString("destination"),
+                        rs.getString("dossier_code"), rs.getString("document_id"), rs.getString("agency_code"),
+                        rs.getString("destination"),
                         rs.getString("client_id"), MessageState.valueOf(rs.getString("state")),
                         payloads.decode(rs.getString("message_id"), rs.getString("payload_encoding"),
                                 rs.getBytes("payload"))),

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
-import vn.lienthong.gateway.dossier.DossierIntake.Accepted;
+import vn.lienthong.gateway.delivery.MessageIntake.Accepted;
 import vn.lienthong.gateway.messagelog.Attempt;
 import vn.lienthong.gateway.messagelog.MessageView;
 

@@ -76,7 +76,7 @@ public class IncomingEdocs {
         if (intake.decision() == Decision.QUEUE) {
             Receipt r = intake.receipt();
             DeliveryQueues.envelope(exchange.getIn(), new DeliveryQueues.Envelope(r.messageId(), kindOf(r.type()),
-                    Direction.INBOUND, null, r.documentId(), r.toOrgan(), DeliveryQueues.LOCAL, sender(r.fromOrgan())));
+                    null, r.documentId(), r.toOrgan(), DeliveryQueues.LOCAL, sender(r.fromOrgan())));
             exchange.getIn().setBody(edxml);
         }
     }
@@ -188,7 +188,7 @@ public class IncomingEdocs {
     }
 
     static String kindOf(VdxpMessageType type) {
-        return type == VdxpMessageType.STATUS ? MessageKinds.STATUS : MessageKinds.DOCUMENT;
+        return type == VdxpMessageType.STATUS ? MessageKinds.DOCUMENT_STATUS : MessageKinds.DOCUMENT;
     }
 
     /** How the message log names who sent an item in: the axis and the sender organ. */

@@ -192,7 +192,7 @@ public class VdxpClient {
             throws IOException {
         Reply reply = new Reply(status, retryAfter);
         long limit = settings.getMaxReplySize().toBytes();
-        try (JsonParser parser = jsonFactory.createParser(new LimitedInputStream(body, limit))) {
+        try (JsonParser parser = jsonFactory.createParser(new BoundedInputStream(body, limit))) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return reply;
             }
@@ -207,7 +207,7 @@ public class VdxpClient {
                     default -> parser.skipChildren();
                 }
             }
-        } catch (LimitedInputStream.LimitExceededException e) {
+        } catch (BoundedInputStream.SizeExceeded e) {
             throw PlatformDeliveryException.permanentFailure(status, "VDXP " + operation
                     + " answered more than lienthong.vdxp.max-reply-size (" + limit + " bytes)");
         } catch (IOException e) {
