@@ -7,7 +7,6 @@
 
 ALTER TABLE message ALTER COLUMN document_id SET DATA TYPE VARCHAR(300);
 ALTER TABLE message_event ALTER COLUMN document_id SET DATA TYPE VARCHAR(300);
-CREATE INDEX message_document_idx ON message (document_id, seq);
 
 CREATE TABLE document_received (
     receipt_key         CHAR(64)      NOT NULL PRIMARY KEY,

@@ -13,6 +13,7 @@ public final class QueueProbe {
 
     public static final String DVCQG = "lienthong.dossier.dvcqg";
     public static final String DVCQG_DLQ = "lienthong.dossier.dvcqg.dlq";
+    public static final String VDXP = "lienthong.document.vdxp";
 
     private final EmbeddedActiveMQ broker;
 
@@ -37,8 +38,13 @@ public final class QueueProbe {
      * call comes next, so no other test's message may still be on its way.
      */
     public void awaitNothingInFlight() {
+        awaitNothingInFlight(DVCQG);
+    }
+
+    /** Waits until no message is waiting on or being delivered from the queue. */
+    public void awaitNothingInFlight(String queueName) {
         await().atMost(Duration.ofSeconds(30)).until(() -> {
-            Queue queue = queue(DVCQG);
+            Queue queue = queue(queueName);
             return queue == null || queue.getMessageCount() == 0 && queue.getDeliveringCount() == 0;
         });
     }

@@ -155,6 +155,12 @@ public class GatewayProperties {
     public static class Ingress {
         @NotNull
         private DataSize maxBodySize = DataSize.ofMegabytes(10);
+        /**
+         * Limit for bodies that carry official documents with their attachments ({@code POST /api/v1/documents}) and
+         * for SOAP requests (whose MTOM attachments CXF bounds one by one).
+         */
+        @NotNull
+        private DataSize maxDocumentBodySize = DataSize.ofMegabytes(32);
         @Min(2) @Max(1000)
         private int maxJsonDepth = 32;
         @Min(16)
@@ -164,6 +170,15 @@ public class GatewayProperties {
 
         public DataSize getMaxBodySize() { return maxBodySize; }
         public void setMaxBodySize(DataSize maxBodySize) { this.maxBodySize = maxBodySize; }
+        public DataSize getMaxDocumentBodySize() { return maxDocumentBodySize; }
+        public void setMaxDocumentBodySize(DataSize maxDocumentBodySize) {
+            this.maxDocumentBodySize = maxDocumentBodySize;
+        }
+
+        /** The largest body any request may have: what a stored payload may inflate to. */
+        public long largestBody() {
+            return Math.max(maxBodySize.toBytes(), maxDocumentBodySize.toBytes());
+        }
         public int getMaxJsonDepth() { return maxJsonDepth; }
         public void setMaxJsonDepth(int maxJsonDepth) { this.maxJsonDepth = maxJsonDepth; }
         public int getMaxJsonStringLength() { return maxJsonStringLength; }

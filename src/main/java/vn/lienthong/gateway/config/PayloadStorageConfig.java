@@ -8,14 +8,13 @@ import vn.lienthong.gateway.vdxp.VdxpProperties;
 
 /**
  * Wires how payloads are kept: compressed, and never inflated beyond the largest payload the gateway takes in (a body
- * the ingress accepts, or an edXML file received from the axis).
+ * any request may have, or an edXML file received from the axis).
  */
 @Configuration(proxyBeanMethods = false)
 class PayloadStorageConfig {
 
     @Bean
     PayloadCodec payloadCodec(GatewayProperties properties, VdxpProperties vdxp) {
-        return new PayloadCodec(Math.max(properties.getIngress().getMaxBodySize().toBytes(),
-                vdxp.getMaxEdxmlSize().toBytes()));
+        return new PayloadCodec(Math.max(properties.getIngress().largestBody(), vdxp.getMaxEdxmlSize().toBytes()));
     }
 }

@@ -50,6 +50,7 @@ public class MtlsConnector implements WebServerFactoryCustomizer<TomcatServletWe
         https.setPort(settings.getPort() == ANY_FREE_PORT ? 0 : settings.getPort());
         https.setScheme("https");
         https.setSecure(true);
+        EncodedSlashes.keepEncoded(https);
         Http11NioProtocol protocol = (Http11NioProtocol) https.getProtocolHandler();
         protocol.setSSLEnabled(true);
         protocol.addSslHostConfig(hostConfig());

@@ -33,20 +33,25 @@ import vn.lienthong.gateway.messagelog.Rejection;
 /**
  * Enforces the request body size limit for every API and SOAP request before anything else reads it: a declared or
  * actual size over the limit is answered 413 and logged; a body within it is buffered for the routes (and kept as the
- * request attribute {@link ExchangeKeys#RAW_BODY}, for the SOAP ingress, which never sees the bytes itself).
+ * request attribute {@link ExchangeKeys#RAW_BODY}, for the SOAP ingress, which never sees the bytes itself). Official
+ * documents ({@code POST /api/v1/documents}) and SOAP requests (which may carry documents as MTOM attachments) have the
+ * larger document limit.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class RequestBodyLimitFilter extends OncePerRequestFilter {
 
     private static final List<String> LIMITED_PATHS = List.of("/api/", "/soap/");
+    private static final String DOCUMENTS_PATH = "/api/v1/documents";
 
     private final long maxBytes;
+    private final long maxDocumentBytes;
     private final ObjectMapper json;
     private final MessageStore store;
 
     RequestBodyLimitFilter(GatewayProperties properties, ObjectMapper json, MessageStore store) {
         this.maxBytes = properties.getIngress().getMaxBodySize().toBytes();
+        this.maxDocumentBytes = properties.getIngress().getMaxDocumentBodySize().toBytes();
         this.json = json;
         this.store = store;
     }
@@ -60,21 +65,27 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentLengthLong() > maxBytes) {
-            refuse(request, response);
+        long limit = limitFor(request);
+        if (request.getContentLengthLong() > limit) {
+            refuse(request, response, limit);
             return;
         }
-        byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
-        if (body.length > maxBytes) {
-            refuse(request, response);
+        byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+        if (body.length > limit) {
+            refuse(request, response, limit);
             return;
         }
         request.setAttribute(ExchangeKeys.RAW_BODY, body);
         chain.doFilter(new BufferedBodyRequest(request, body), response);
     }
 
-    private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String detail = "The body is larger than the limit of " + maxBytes + " bytes.";
+    private long limitFor(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.equals(DOCUMENTS_PATH) || path.startsWith("/soap/") ? maxDocumentBytes : maxBytes;
+    }
+
+    private void refuse(HttpServletRequest request, HttpServletResponse response, long limit) throws IOException {
+        String detail = "The body is larger than the limit of " + limit + " bytes.";
         try {
             store.recordRejection(new Rejection(Channel.ofPath(request.getRequestURI()), null, request.getRemoteAddr(), ErrorCode.PAYLOAD_TOO_LARGE.name(),
                     detail, null));

@@ -43,17 +43,18 @@ public class StrictJsonReader {
 
     @Autowired
     StrictJsonReader(GatewayProperties properties) {
-        this(properties.getIngress(), properties.getIngress().getMaxJsonStringLength());
+        this(properties.getIngress(), properties.getIngress().getMaxJsonStringLength(),
+                properties.getIngress().getMaxBodySize().toBytes());
     }
 
-    private StrictJsonReader(GatewayProperties.Ingress limits, long maxStringLength) {
+    private StrictJsonReader(GatewayProperties.Ingress limits, long maxStringLength, long maxDocumentLength) {
         JsonFactory factory = JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxNestingDepth(limits.getMaxJsonDepth())
                         .maxStringLength((int) Math.min(Integer.MAX_VALUE, maxStringLength))
                         .maxNumberLength(limits.getMaxJsonNumberLength())
                         .maxNameLength(MAX_NAME_LENGTH)
-                        .maxDocumentLength(limits.getMaxBodySize().toBytes())
+                        .maxDocumentLength(maxDocumentLength)
                         .build())
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
@@ -66,7 +67,17 @@ public class StrictJsonReader {
      * base64 (the body size limit still bounds them).
      */
     public static StrictJsonReader forBase64Documents(GatewayProperties properties) {
-        return new StrictJsonReader(properties.getIngress(), properties.getIngress().getMaxBodySize().toBytes());
+        long max = properties.getIngress().getMaxBodySize().toBytes();
+        return new StrictJsonReader(properties.getIngress(), max, max);
+    }
+
+    /**
+     * A reader for official documents with their attachments in base64: strings and the whole body as long as the
+     * document body limit ({@code lienthong.ingress.max-document-body-size}).
+     */
+    public static StrictJsonReader forOfficialDocuments(GatewayProperties properties) {
+        long max = properties.getIngress().getMaxDocumentBodySize().toBytes();
+        return new StrictJsonReader(properties.getIngress(), max, max);
     }
 
     /**

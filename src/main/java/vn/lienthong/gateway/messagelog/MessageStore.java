@@ -39,7 +39,7 @@ public class MessageStore {
     /** A store that reads back payloads up to the default body limit of the ingress. */
     MessageStore(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Clock clock) {
         this(jdbc, transactionManager, clock,
-                new PayloadCodec(new GatewayProperties.Ingress().getMaxBodySize().toBytes()));
+                new PayloadCodec(new GatewayProperties.Ingress().largestBody()));
     }
 
     @Autowired
@@ -331,6 +331,21 @@ public class MessageStore {
                                             String contentSha256) {
         insertEvent(now(), EventType.SIGNATURE_VERIFIED, Channel.REST, clientId, remoteAddress, verdict, detail,
                 contentSha256);
+    }
+
+    /**
+     * Records the verification of a signature that came with a message before it was accepted (an attachment of an
+     * official document): channel, client, the document it belongs to, the verdict as the reason code, what was found
+     * as the detail, and the SHA-256 of the signed content.
+     */
+    public void recordSignatureVerification(Channel channel, String clientId, String remoteAddress, String documentId,
+                                            String verdict, String detail, String contentSha256) {
+        jdbc.update("""
+                INSERT INTO message_event (occurred_at, event, direction, channel, client_id, remote_address, document_id,
+                                           reason_code, detail, payload_sha256)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                now(), EventType.SIGNATURE_VERIFIED.name(), Direction.OUTBOUND.name(), channel.name(), clientId,
+                truncate(remoteAddress), truncate(documentId), verdict, truncate(detail), contentSha256);
     }
 
     /** How many attempts have been recorded for a message. */

@@ -49,11 +49,12 @@ public class SignatureVerification {
     }
 
     /** {@code VALID}, or the verdict and its reason, e.g. {@code INVALID:CERT_REVOKED}. */
-    static String reasonCode(VerificationReport report) {
+    public static String reasonCode(VerificationReport report) {
         return report.reason() == null ? report.verdict().name() : report.verdict() + ":" + report.reason();
     }
 
-    private static String logDetail(SignatureFormat format, VerificationReport report) {
+    /** The verdict of every signature found, for the message log. */
+    public static String logDetail(SignatureFormat format, VerificationReport report) {
         String signatures = report.signatures().stream()
                 .map(v -> v.status() + (v.reason() == null ? "" : " " + v.reason()) + " "
                         + (v.signer().subject() == null ? "unknown signer" : v.signer().subject())

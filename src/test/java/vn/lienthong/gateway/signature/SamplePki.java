@@ -35,15 +35,15 @@ import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /** The files of {@code certs-sample/} as tests use them, and throwaway certificates and CRLs made on the spot. */
-final class SamplePki {
+public final class SamplePki {
 
-    static final Path DIR = Path.of("certs-sample");
-    static final String GOOD_EC = "agency-000.00.17.H56-signing";
-    static final String GOOD_RSA = "agency-000.00.18.H56-signing";
-    static final String REVOKED = "agency-000.00.19.H56-revoked";
-    static final String EXPIRED = "agency-000.00.20.H56-expired";
-    static final String WEAK = "agency-000.00.21.H56-weak-rsa1024";
-    static final String INTERMEDIATE = "sample-gov-ca";
+    public static final Path DIR = Path.of("certs-sample");
+    public static final String GOOD_EC = "agency-000.00.17.H56-signing";
+    public static final String GOOD_RSA = "agency-000.00.18.H56-signing";
+    public static final String REVOKED = "agency-000.00.19.H56-revoked";
+    public static final String EXPIRED = "agency-000.00.20.H56-expired";
+    public static final String WEAK = "agency-000.00.21.H56-weak-rsa1024";
+    public static final String INTERMEDIATE = "sample-gov-ca";
     static final List<String> SAMPLE_CRLS = List.of("certs-sample/sample-gov-ca.crl.pem", "certs-sample/root-ca.crl.pem");
 
     private SamplePki() {
@@ -62,7 +62,7 @@ final class SamplePki {
                 Clock.systemUTC());
     }
 
-    static PrivateKey key(String name) {
+    public static PrivateKey key(String name) {
         try (Reader in = Files.newBufferedReader(DIR.resolve(name + ".key.pem"))) {
             return new JcaPEMKeyConverter().getPrivateKey((PrivateKeyInfo) new PEMParser(in).readObject());
         } catch (IOException e) {
@@ -70,7 +70,7 @@ final class SamplePki {
         }
     }
 
-    static X509Certificate certificate(String name) {
+    public static X509Certificate certificate(String name) {
         return certificates(name + ".pem").get(0);
     }
 
