@@ -1,4 +1,4 @@
-package vn.lienthong.gateway.vdxp;
+package vn.lienthong.gateway.document;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;

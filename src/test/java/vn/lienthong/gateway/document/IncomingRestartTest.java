@@ -1,11 +1,11 @@
-package vn.lienthong.gateway.vdxp;
+package vn.lienthong.gateway.document;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mockingDetails;
-import static vn.lienthong.gateway.vdxp.IncomingFixtures.HAI_TRUONG;
+import static vn.lienthong.gateway.document.IncomingFixtures.HAI_TRUONG;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,6 +35,9 @@ import vn.lienthong.gateway.LocalSystemsProbe;
 import vn.lienthong.gateway.VdxpSimulatorProbe;
 import vn.lienthong.gateway.delivery.PlatformDeliveryException;
 import vn.lienthong.gateway.signature.XmlSigner;
+import vn.lienthong.gateway.vdxp.EdocDocument;
+import vn.lienthong.gateway.vdxp.EdxmlBuilder;
+import vn.lienthong.gateway.vdxp.VdxpClient;
 
 /**
  * A gateway that took a document in from the axis but never confirmed it there (it stops before {@code updateStatus},

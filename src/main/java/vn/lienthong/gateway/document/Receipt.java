@@ -1,6 +1,7 @@
-package vn.lienthong.gateway.vdxp;
+package vn.lienthong.gateway.document;
 
 import java.time.OffsetDateTime;
+import vn.lienthong.gateway.vdxp.VdxpMessageType;
 
 /**
  * One item the axis gave a recipient organ of this gateway, as it was taken in: what identifies it (see

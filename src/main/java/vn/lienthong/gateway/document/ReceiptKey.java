@@ -1,9 +1,11 @@
-package vn.lienthong.gateway.vdxp;
+package vn.lienthong.gateway.document;
 
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 
 import vn.lienthong.gateway.Sha256;
+import vn.lienthong.gateway.vdxp.EdocDocument;
+import vn.lienthong.gateway.vdxp.EdocStatus;
 
 /**
  * What makes two items of the axis the same item for one recipient organ, as a SHA-256: for a document the sender

@@ -1,4 +1,4 @@
-package vn.lienthong.gateway.vdxp;
+package vn.lienthong.gateway.document;
 
 import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
@@ -10,6 +10,10 @@ import vn.lienthong.gateway.localsystem.LocalResource;
 import vn.lienthong.gateway.localsystem.LocalSystemClient;
 import vn.lienthong.gateway.messagelog.MessageStore;
 import vn.lienthong.gateway.messagelog.StoredMessage;
+import vn.lienthong.gateway.vdxp.EdocDocument;
+import vn.lienthong.gateway.vdxp.EdocStatus;
+import vn.lienthong.gateway.vdxp.EdxmlMessage;
+import vn.lienthong.gateway.vdxp.EdxmlParser;
 
 /**
  * Delivers one queued incoming document or status message (route document-deliver-local): the edXML as it was

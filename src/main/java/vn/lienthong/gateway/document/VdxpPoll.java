@@ -1,4 +1,4 @@
-package vn.lienthong.gateway.vdxp;
+package vn.lienthong.gateway.document;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -11,6 +11,12 @@ import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import vn.lienthong.gateway.vdxp.VdxpAxisProperties;
+import vn.lienthong.gateway.vdxp.VdxpClient;
+import vn.lienthong.gateway.vdxp.VdxpInboundProperties;
+import vn.lienthong.gateway.vdxp.VdxpMessageType;
+import vn.lienthong.gateway.vdxp.VdxpReceiptStatus;
+import vn.lienthong.gateway.vdxp.VdxpReceivedItem;
 
 /**
  * The axis side of taking in documents and status messages (route vdxp-poll): whether a poll is due, the items

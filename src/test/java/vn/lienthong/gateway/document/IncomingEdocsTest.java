@@ -1,9 +1,9 @@
-package vn.lienthong.gateway.vdxp;
+package vn.lienthong.gateway.document;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static vn.lienthong.gateway.vdxp.IncomingFixtures.GOVERNMENT_OFFICE;
-import static vn.lienthong.gateway.vdxp.IncomingFixtures.HAI_DINH;
-import static vn.lienthong.gateway.vdxp.IncomingFixtures.HAI_TRUONG;
+import static vn.lienthong.gateway.document.IncomingFixtures.GOVERNMENT_OFFICE;
+import static vn.lienthong.gateway.document.IncomingFixtures.HAI_DINH;
+import static vn.lienthong.gateway.document.IncomingFixtures.HAI_TRUONG;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
@@ -19,8 +19,14 @@ import vn.lienthong.gateway.GatewayEndToEndTest;
 import vn.lienthong.gateway.Sha256;
 import vn.lienthong.gateway.messagelog.MessageStore;
 import vn.lienthong.gateway.signature.XmlSigner;
-import vn.lienthong.gateway.vdxp.IncomingEdocs.Decision;
-import vn.lienthong.gateway.vdxp.IncomingEdocs.Intake;
+import vn.lienthong.gateway.document.IncomingEdocs.Decision;
+import vn.lienthong.gateway.document.IncomingEdocs.Intake;
+import vn.lienthong.gateway.vdxp.EdocDocument;
+import vn.lienthong.gateway.vdxp.EdocStatus;
+import vn.lienthong.gateway.vdxp.EdxmlBuilder;
+import vn.lienthong.gateway.vdxp.StatusCode;
+import vn.lienthong.gateway.vdxp.VdxpMessageType;
+import vn.lienthong.gateway.vdxp.VdxpReceivedItem;
 
 /**
  * The intake of one item fetched from the axis, on its own: hostile or misaddressed edXML is refused and logged, and

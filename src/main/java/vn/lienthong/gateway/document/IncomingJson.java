@@ -1,4 +1,4 @@
-package vn.lienthong.gateway.vdxp;
+package vn.lienthong.gateway.document;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -16,6 +16,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.stereotype.Component;
 
 import vn.lienthong.gateway.Sha256;
+import vn.lienthong.gateway.vdxp.EdocAttachment;
+import vn.lienthong.gateway.vdxp.EdocDocument;
+import vn.lienthong.gateway.vdxp.EdocStatus;
+import vn.lienthong.gateway.vdxp.Organ;
 
 /**
  * Writes what a local document system is given (docs/vdxp-adapter.md, Delivery to local systems;

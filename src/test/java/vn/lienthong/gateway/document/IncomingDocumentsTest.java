@@ -1,9 +1,9 @@
-package vn.lienthong.gateway.vdxp;
+package vn.lienthong.gateway.document;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static vn.lienthong.gateway.vdxp.IncomingFixtures.HAI_DINH;
-import static vn.lienthong.gateway.vdxp.IncomingFixtures.HAI_TRUONG;
+import static vn.lienthong.gateway.document.IncomingFixtures.HAI_DINH;
+import static vn.lienthong.gateway.document.IncomingFixtures.HAI_TRUONG;
 
 import java.time.Duration;
 import java.util.List;
@@ -23,6 +23,9 @@ import vn.lienthong.gateway.Samples;
 import vn.lienthong.gateway.Sha256;
 import vn.lienthong.gateway.VdxpSimulatorProbe;
 import vn.lienthong.gateway.signature.XmlSigner;
+import vn.lienthong.gateway.vdxp.EdocAttachment;
+import vn.lienthong.gateway.vdxp.EdocDocument;
+import vn.lienthong.gateway.vdxp.EdxmlBuilder;
 
 /**
  * Documents other agencies send this gateway's organs through the axis (placed in the VDXP simulator's inboxes) reach

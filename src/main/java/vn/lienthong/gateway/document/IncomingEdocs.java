@@ -1,4 +1,4 @@
-package vn.lienthong.gateway.vdxp;
+package vn.lienthong.gateway.document;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -28,6 +28,16 @@ import vn.lienthong.gateway.messagelog.MessageStore;
 import vn.lienthong.gateway.messagelog.NewMessage;
 import vn.lienthong.gateway.messagelog.PendingMessage;
 import vn.lienthong.gateway.signature.XmlSignatureVerifier;
+import vn.lienthong.gateway.vdxp.DocumentId;
+import vn.lienthong.gateway.vdxp.EdocDocument;
+import vn.lienthong.gateway.vdxp.EdocRules;
+import vn.lienthong.gateway.vdxp.EdocStatus;
+import vn.lienthong.gateway.vdxp.EdocViolation;
+import vn.lienthong.gateway.vdxp.EdxmlMessage;
+import vn.lienthong.gateway.vdxp.EdxmlParser;
+import vn.lienthong.gateway.vdxp.ResponseFor;
+import vn.lienthong.gateway.vdxp.VdxpMessageType;
+import vn.lienthong.gateway.vdxp.VdxpReceivedItem;
 
 /**
  * Takes in one item fetched from the axis for an organ of this gateway: reads the edXML (hardened parser), checks that

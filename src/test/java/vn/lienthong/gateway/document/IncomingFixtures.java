@@ -1,4 +1,4 @@
-package vn.lienthong.gateway.vdxp;
+package vn.lienthong.gateway.document;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -9,6 +9,24 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import vn.lienthong.gateway.signature.SignaturePlacement;
 import vn.lienthong.gateway.signature.XmlSigner;
+import vn.lienthong.gateway.vdxp.Business;
+import vn.lienthong.gateway.vdxp.DocumentCode;
+import vn.lienthong.gateway.vdxp.DocumentId;
+import vn.lienthong.gateway.vdxp.DocumentType;
+import vn.lienthong.gateway.vdxp.EdocAttachment;
+import vn.lienthong.gateway.vdxp.EdocDocument;
+import vn.lienthong.gateway.vdxp.EdocStatus;
+import vn.lienthong.gateway.vdxp.EdxmlBuilder;
+import vn.lienthong.gateway.vdxp.EdxmlMessage;
+import vn.lienthong.gateway.vdxp.Organ;
+import vn.lienthong.gateway.vdxp.OtherInfo;
+import vn.lienthong.gateway.vdxp.Promulgation;
+import vn.lienthong.gateway.vdxp.ResponseFor;
+import vn.lienthong.gateway.vdxp.SignerInfo;
+import vn.lienthong.gateway.vdxp.StaffInfo;
+import vn.lienthong.gateway.vdxp.StatusCode;
+import vn.lienthong.gateway.vdxp.TraceHeader;
+import vn.lienthong.gateway.vdxp.TraceInfo;
 
 /**
  * Documents and status messages that other agencies send this gateway's organs through the axis, built with the
