@@ -24,3 +24,22 @@ CREATE TABLE document_received (
 );
 
 CREATE UNIQUE INDEX document_received_message_idx ON document_received (message_id);
+
+-- Status messages the recipients of documents this gateway sent reported back through the axis, every one of them
+-- (document_outbound_recipient keeps only the last): which code, when they say it was reached, what they said, who,
+-- and the INBOUND message that carried it.
+CREATE TABLE document_status_report (
+    inbound_message_id  VARCHAR(36)   NOT NULL PRIMARY KEY REFERENCES message (message_id),
+    message_id          VARCHAR(36)   NOT NULL REFERENCES document_outbound (message_id),
+    organ_id            VARCHAR(40)   NOT NULL,
+    status_code         VARCHAR(2)    NOT NULL,
+    status_at           TIMESTAMP WITH TIME ZONE NOT NULL,
+    description         VARCHAR(2000),
+    staff_department    VARCHAR(1000),
+    staff_name          VARCHAR(1000),
+    staff_email         VARCHAR(1000),
+    staff_mobile        VARCHAR(1000),
+    received_at         TIMESTAMP WITH TIME ZONE NOT NULL
+);
+
+CREATE INDEX document_status_report_message_idx ON document_status_report (message_id, status_at);

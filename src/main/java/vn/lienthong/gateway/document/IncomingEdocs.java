@@ -59,16 +59,18 @@ public class IncomingEdocs {
     private final XmlSignatureVerifier verifier;
     private final MessageStore store;
     private final ReceivedDocuments received;
+    private final SentDocuments sent;
     private final DeliveryMetrics metrics;
     private final Clock clock;
 
     IncomingEdocs(EdxmlParser parser, EdocRules rules, XmlSignatureVerifier verifier, MessageStore store,
-                  ReceivedDocuments received, DeliveryMetrics metrics, Clock clock) {
+                  ReceivedDocuments received, SentDocuments sent, DeliveryMetrics metrics, Clock clock) {
         this.parser = parser;
         this.rules = rules;
         this.verifier = verifier;
         this.store = store;
         this.received = received;
+        this.sent = sent;
         this.metrics = metrics;
         this.clock = clock;
     }
@@ -141,13 +143,30 @@ public class IncomingEdocs {
                             Channel.VDXP, null, documentId, item.to(), DeliveryQueues.LOCAL,
                             sender(receipt.fromOrgan()), null, edxml),
                     verdict.verdict(), verdict.describe(report.detail()) + "; axis item " + item.docId(),
-                    () -> received.insert(receipt));
+                    () -> {
+                        received.insert(receipt);
+                        if (message instanceof EdocStatus status) {
+                            recordStatusOfSentDocument(status, receipt);
+                        }
+                    });
         } catch (DuplicateKeyException takenMeanwhile) {
             return again(received.byKey(key).orElseThrow(() -> takenMeanwhile));
         }
         LOG.info("Took in {} {} from {} for {} (axis item {}), signature {}: message {}", item.messageType().header(),
                 documentId, receipt.fromOrgan(), item.to(), item.docId(), verdict.verdict(), receipt.messageId());
         return new Intake(Decision.QUEUE, receipt);
+    }
+
+    /** Notes a recipient's status on the document this gateway sent, when it sent it (else it is only passed on). */
+    private void recordStatusOfSentDocument(EdocStatus status, Receipt receipt) {
+        boolean known = sent.recordRecipientStatus(status.responseFor().documentId(), status.responseFor().organId(),
+                status.from().organId(), new SentDocuments.StatusReport(status.statusCode().code(),
+                        IncomingJson.vietnamTime(status.timestamp()), status.description(), status.staff(),
+                        receipt.receivedAt()), receipt.messageId());
+        if (!known) {
+            LOG.info("Status {} from {} is about document {}, which this gateway did not send to it; passed on only",
+                    status.statusCode().code(), status.from().organId(), status.responseFor().documentId());
+        }
     }
 
     /** An item taken in before: queued again only if the queue never confirmed it (the gateway died before). */

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -117,7 +118,12 @@ public class IncomingJson {
 
     /** The time of a status message (Viet Nam's local time, as edXML writes it) with Viet Nam's offset. */
     static String vietnam(LocalDateTime local) {
-        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(local.atZone(VIETNAM));
+        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(vietnamTime(local));
+    }
+
+    /** A time as edXML writes it (Viet Nam's local time) as a moment. */
+    static OffsetDateTime vietnamTime(LocalDateTime local) {
+        return local.atZone(VIETNAM).toOffsetDateTime();
     }
 
     private static void head(JsonGenerator g, String documentId, Receipt receipt) throws IOException {

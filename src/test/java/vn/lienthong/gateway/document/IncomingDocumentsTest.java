@@ -117,9 +117,31 @@ class IncomingDocumentsTest extends GatewayEndToEndTest {
                 .containsEntry("DOCUMENT_ID", documentId).containsEntry("CLIENT_ID", "vdxp:000.00.00.G22")
                 .containsEntry("PAYLOAD_SHA256", Sha256.hex(edxml));
         assertThat(events.get(1)).containsEntry("REASON_CODE", "VALID");
+
+        JsonNode arrival = await("the status message 01 goes back to the sender").atMost(WITHIN)
+                .until(() -> statusesOnTheAxis(documentId, "01"), found -> !found.isEmpty()).get(0);
+        assertThat(arrival.path("from").asText()).isEqualTo(HAI_TRUONG);
+        assertThat(arrival.path("signature").asText()).isEqualTo("VALID");
+        assertThat(arrival.path("deliveries").get(0).path("to").asText())
+                .isEqualTo(IncomingFixtures.GOVERNMENT_OFFICE);
     }
 
-    /** A document to two organs of this gateway, placed for each; result: each organ's local system gets it once. */
+    /** The status messages about a document the axis took, of one status code. */
+    private List<JsonNode> statusesOnTheAxis(String documentId, String statusCode) {
+        List<JsonNode> found = new java.util.ArrayList<>();
+        for (JsonNode item : axis.received().path("items")) {
+            if ("status".equals(item.path("messageType").asText()) && documentId.equals(item.path("documentId").asText())
+                    && statusCode.equals(item.path("statusCode").asText())) {
+                found.add(item);
+            }
+        }
+        return found;
+    }
+
+    /**
+     * A document to two organs of this gateway, placed for each; result: each organ's local system gets it once, and
+     * each organ tells the sender it arrived, once.
+     */
     @Test
     void deliversADocumentForTwoOrgansToEachOfThem() {
         EdocDocument document = IncomingFixtures.document(List.of(HAI_TRUONG, HAI_DINH),
@@ -134,6 +156,9 @@ class IncomingDocumentsTest extends GatewayEndToEndTest {
         JsonNode second = awaitOne(HAI_DINH, "DOCUMENT", documentId);
         assertThat(first.path("idempotencyKey").asText()).isNotEqualTo(second.path("idempotencyKey").asText());
         assertThat(first.path("body").path("to")).hasSize(2);
+        List<JsonNode> arrivals = await("both organs send 01").atMost(WITHIN)
+                .until(() -> statusesOnTheAxis(documentId, "01"), found -> found.size() == 2);
+        assertThat(arrivals).extracting(a -> a.path("from").asText()).containsExactlyInAnyOrder(HAI_TRUONG, HAI_DINH);
     }
 
     /** A signed document whose subject was changed afterwards; result: REJECTED, fail at the axis, not passed on. */
