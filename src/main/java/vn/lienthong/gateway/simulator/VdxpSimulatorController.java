@@ -91,7 +91,7 @@ class VdxpSimulatorController {
 
     /** The work of one adapter operation, which may refuse the call. */
     @FunctionalInterface
-    private interface Operation {
+    private interface AdapterOperation {
         ObjectNode serve(Call call) throws IOException;
     }
 
@@ -246,7 +246,7 @@ class VdxpSimulatorController {
                 facts, facts.to(), body, sha256, signature));
     }
 
-    private ResponseEntity<JsonNode> serve(String operation, HttpServletRequest request, Operation work) {
+    private ResponseEntity<JsonNode> serve(String operation, HttpServletRequest request, AdapterOperation work) {
         Optional<SimulatorFaults.State> fault = faults.takeFailure();
         ResponseEntity<JsonNode> reply;
         if (fault.isPresent()) {

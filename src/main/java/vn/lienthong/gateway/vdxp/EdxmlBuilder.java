@@ -3,7 +3,9 @@ package vn.lienthong.gateway.vdxp;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Base64;
@@ -43,11 +45,13 @@ public final class EdxmlBuilder {
             rules.require(status);
         }
         try {
-            XMLStreamWriter xml = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out, "UTF-8");
+            // The JDK's writer sends an OutputStream one byte per call; through a Writer it goes in blocks.
+            OutputStreamWriter utf8 = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            XMLStreamWriter xml = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(utf8);
             new Writer(xml).message(message);
             xml.flush();
             xml.close();
-            out.flush();
+            utf8.flush();
         } catch (XMLStreamException e) {
             throw new UncheckedIOException(new IOException("the edXML could not be written", e));
         } catch (IOException e) {

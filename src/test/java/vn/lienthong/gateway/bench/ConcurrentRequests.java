@@ -24,6 +24,11 @@ final class ConcurrentRequests {
     private ConcurrentRequests() {
     }
 
+    /** The sequence number the last request got; the next round's requests get the numbers after it. */
+    static int peek() {
+        return SEQUENCE.get();
+    }
+
     static void round(String name, int clients, int total, Supplier<HttpClient> clientMaker,
                       IntFunction<HttpRequest> request, int expectedStatus) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);

@@ -18,7 +18,7 @@ import javax.crypto.spec.SecretKeySpec;
  * The headers of a VDXP adapter call as docs/vdxp-adapter.md specifies them, made independently of the simulator:
  * the timestamp with the field SDK's own SimpleDateFormat pattern, the HMAC over the ten-line canonical string.
  */
-final class VdxpTestClient {
+public final class VdxpTestClient {
 
     static final String GATEWAY = "sandbox-gateway";
     static final String GATEWAY_SECRET = "sandbox-vdxp-secret";
@@ -36,16 +36,16 @@ final class VdxpTestClient {
         this.secret = secret;
     }
 
-    static VdxpTestClient gateway() {
+    public static VdxpTestClient gateway() {
         return new VdxpTestClient(GATEWAY, GATEWAY_SECRET);
     }
 
-    static VdxpTestClient otherProvince() {
+    public static VdxpTestClient otherProvince() {
         return new VdxpTestClient(OTHER, OTHER_SECRET);
     }
 
     /** The headers of a sendEdoc of this edXML, at that time. */
-    Map<String, String> sendEdoc(Instant at, String messageType, String from, String toJson, byte[] edxml) {
+    public Map<String, String> sendEdoc(Instant at, String messageType, String from, String toJson, byte[] edxml) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("from", from);
         headers.put("to", toJson);
@@ -56,7 +56,7 @@ final class VdxpTestClient {
     }
 
     /** The headers of any operation with these parameter headers, timestamped and signed. */
-    Map<String, String> sign(String operation, Instant at, Map<String, String> parameters) {
+    public Map<String, String> sign(String operation, Instant at, Map<String, String> parameters) {
         Map<String, String> headers = new LinkedHashMap<>(parameters);
         headers.put("systemid", systemId);
         headers.put("timestamp", timestamp(at));
@@ -68,13 +68,13 @@ final class VdxpTestClient {
         return headers;
     }
 
-    static String timestamp(Instant at) {
+    public static String timestamp(Instant at) {
         SimpleDateFormat format = new SimpleDateFormat("ddMMyyyy'T'HHmmss+SSSS");
         format.setTimeZone(TimeZone.getTimeZone("Asia/Ho_Chi_Minh"));
         return format.format(Date.from(at));
     }
 
-    static String sha256(byte[] data) {
+    public static String sha256(byte[] data) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
         } catch (Exception e) {

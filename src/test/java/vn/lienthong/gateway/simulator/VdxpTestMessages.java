@@ -42,7 +42,7 @@ import org.w3c.dom.Element;
  * edXML documents and status messages for the simulator tests, valid against schemas/edxml/edxml.xsd, signed as a
  * sender signs them (enveloped, URI="", last in edXMLHeader) with the JDK's XML-DSig and a key of certs-sample/.
  */
-final class VdxpTestMessages {
+public final class VdxpTestMessages {
 
     static final String NS = "http://www.mic.gov.vn/TBT/QCVN_102_2016";
     static final Path CERTS = Path.of("certs-sample");
@@ -51,7 +51,7 @@ final class VdxpTestMessages {
     }
 
     /** A document from one organ to others, with one attachment. */
-    static String document(String from, List<String> to, String number, String subject, byte[] attachment) {
+    public static String document(String from, List<String> to, String number, String subject, byte[] attachment) {
         String recipients = to.stream()
                 .map(organ -> "<edXML:To><edXML:OrganId>" + organ + "</edXML:OrganId></edXML:To>")
                 .collect(Collectors.joining());
@@ -93,7 +93,7 @@ final class VdxpTestMessages {
     }
 
     /** A status message from one organ about a document another organ sent. */
-    static String status(String from, String original, String documentId, String code, String timestamp) {
+    public static String status(String from, String original, String documentId, String code, String timestamp) {
         return """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <edXML:edXML xmlns:edXML="http://www.mic.gov.vn/TBT/QCVN_102_2016">
@@ -117,7 +117,7 @@ final class VdxpTestMessages {
     }
 
     /** Signs with the sample gateway key, as the gateway signs what it sends. */
-    static byte[] signedByGateway(String xml) {
+    public static byte[] signedByGateway(String xml) {
         return sign(xml, "gateway-signing.key.pem", List.of("gateway-signing-chain.pem"), SignatureMethod.RSA_SHA256,
                 DigestMethod.SHA256);
     }

@@ -151,6 +151,14 @@ class EdxmlBuilderTest {
         assertThat(SCHEMA.violations(utf8(signed))).isEmpty();
     }
 
+    @Test
+    void theSchemaCheckRefusesADocumentTypeDeclaration() {
+        String xxe = "<?xml version=\"1.0\"?><!DOCTYPE edXML [<!ENTITY x SYSTEM \"file:///etc/hostname\">]>"
+                + "<edXML xmlns=\"http://www.mic.gov.vn/TBT/QCVN_102_2016\">&x;</edXML>";
+
+        assertThat(SCHEMA.violations(utf8(xxe))).extracting(Violation::code).containsExactly("NOT_WELL_FORMED");
+    }
+
     private static ByteArrayInputStream utf8(String xml) {
         return new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8));
     }
