@@ -107,6 +107,15 @@ class IncomingDocumentsTest extends GatewayEndToEndTest {
         assertThat(message.path("documentId").asText()).isEqualTo(documentId);
         assertThat(message.path("destination").asText()).isEqualTo("LOCAL");
         assertThat(message.path("attempts").get(0).path("httpStatus").asInt()).isEqualTo(200);
+        assertThat(message.path("axisDocId").asText()).isEqualTo(item);
+        assertThat(message.path("from").asText()).isEqualTo(IncomingFixtures.GOVERNMENT_OFFICE);
+        assertThat(message.path("to").asText()).isEqualTo(HAI_TRUONG);
+        assertThat(message.path("signature").path("verdict").asText()).isEqualTo("VALID");
+        JsonNode arrivalNotice = gateway.awaitState(message.path("arrivalMessageId").asText(), "DELIVERED");
+        assertThat(arrivalNotice.path("kind").asText()).isEqualTo("DOCUMENT_STATUS");
+        assertThat(arrivalNotice.path("direction").asText()).isEqualTo("OUTBOUND");
+        assertThat(arrivalNotice.path("destination").asText()).isEqualTo("VDXP");
+        assertThat(arrivalNotice.path("documentId").asText()).isEqualTo(documentId);
 
         List<Map<String, Object>> events = jdbc.queryForList("""
                 SELECT event, direction, channel, document_id, client_id, reason_code, payload_sha256
