@@ -124,7 +124,7 @@ class ConfigurationAudit implements ApplicationRunner {
         }
     }
 
-    private static String shown(String name, String value) {
+    static String shown(String name, String value) {
         if (value == null) {
             return null;
         }
