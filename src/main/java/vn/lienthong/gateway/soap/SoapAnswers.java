@@ -28,14 +28,15 @@ public class SoapAnswers {
     }
 
     /**
-     * {@code SubmitDossierResponse} or {@code ReportProgressResponse} (after the operation) from the accepted message,
-     * or from the first answer to a repeated key.
+     * {@code SubmitDossierResponse}, {@code ReportProgressResponse} or {@code SubmitDocumentResponse} (after the
+     * operation) from the accepted message, or from the first answer to a repeated key.
      */
     public void submitted(Exchange exchange) {
         Accepted accepted = json.convertValue(exchange.getIn().getBody(), Accepted.class);
         String operation = exchange.getProperty(SoapContract.OPERATION, String.class);
         Element response = element(DOMUtils.createDocument(), operation + "Response");
         text(response, "messageId", accepted.messageId());
+        text(response, "documentId", accepted.documentId());
         text(response, "status", accepted.status());
         Element destinations = child(response, "destinations");
         accepted.destinations().forEach(d -> text(destinations, "destination", d));

@@ -3,8 +3,7 @@ package vn.lienthong.gateway.soap;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.HashMap;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -40,7 +39,7 @@ public class SoapRequests {
     private static final int MAX_HEADER_LENGTH = 1024;
     private static final String API_KEY = "X-API-Key";
     private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-    private static final String ATTACHMENT_IDS = "lienthongSoapAttachmentIds";
+    private static final String ATTACHMENTS = "lienthongSoapAttachments";
 
     private final ObjectMapper json;
     private final XmlRefusals xmlRefusals;
@@ -83,7 +82,7 @@ public class SoapRequests {
         exchange.setProperty(ExchangeKeys.REQUEST_PATH, request.getRequestURI());
         exchange.setProperty(ExchangeKeys.QUERY, Map.of());
         exchange.setProperty(ExchangeKeys.RAW_BODY, request.getAttribute(ExchangeKeys.RAW_BODY));
-        exchange.setProperty(ATTACHMENT_IDS, attachmentIds(cxf));
+        exchange.setProperty(ATTACHMENTS, attachments(cxf));
     }
 
     /** Refuses a request for an operation the service does not route (CXF matched none, or one not routed yet). */
@@ -97,12 +96,24 @@ public class SoapRequests {
      * message's payload (what is stored, queued and replayed), exactly as the REST route's JSON reader leaves them.
      */
     public void readDossier(Exchange exchange) throws JsonProcessingException {
+        canonical(exchange, CanonicalXml.DOSSIER);
+    }
+
+    /**
+     * Reads the {@code SubmitDocument} request into the canonical document JSON of {@code POST /api/v1/documents}, its
+     * attachments' content and signatures base64 whether they came inline or as MTOM parts; as {@link #readDossier}.
+     */
+    public void readDocument(Exchange exchange) throws JsonProcessingException {
+        canonical(exchange, CanonicalXml.DOCUMENT);
+    }
+
+    private void canonical(Exchange exchange, CanonicalXml.Shape shape) throws JsonProcessingException {
         Element request = bodyElement(exchange);
         @SuppressWarnings("unchecked")
-        Set<String> attachments = exchange.getProperty(ATTACHMENT_IDS, Set.class);
-        ObjectNode dossier = DossierXml.read(request, attachments);
-        String text = json.writeValueAsString(dossier);
-        exchange.setProperty(ExchangeKeys.JSON, dossier);
+        Map<String, Attachment> attachments = exchange.getProperty(ATTACHMENTS, Map.class);
+        ObjectNode payload = CanonicalXml.read(request, shape, attachments);
+        String text = json.writeValueAsString(payload);
+        exchange.setProperty(ExchangeKeys.JSON, payload);
         exchange.setProperty(ExchangeKeys.JSON_TEXT, text);
         exchange.setProperty(ExchangeKeys.RAW_BODY, text.getBytes(StandardCharsets.UTF_8));
     }
@@ -115,8 +126,8 @@ public class SoapRequests {
         Element request = bodyElement(exchange);
         String dossierCode = null;
         ObjectNode progress = null;
-        for (Element child : DossierXml.children(request)) {
-            if (!DossierXml.isOurs(child)) {
+        for (Element child : CanonicalXml.children(request)) {
+            if (!CanonicalXml.isOurs(child)) {
                 throw invalidProgress("/" + child.getLocalName(), "is not an element of ReportProgress");
             }
             if ("dossierCode".equals(child.getLocalName()) && dossierCode == null) {
@@ -140,9 +151,9 @@ public class SoapRequests {
 
     private static ObjectNode progressFields(Element progress) {
         ObjectNode fields = JsonNodeFactory.instance.objectNode();
-        for (Element field : DossierXml.children(progress)) {
+        for (Element field : CanonicalXml.children(progress)) {
             String name = field.getLocalName();
-            if (!DossierXml.isOurs(field) || !DossierXml.children(field).isEmpty()) {
+            if (!CanonicalXml.isOurs(field) || !CanonicalXml.children(field).isEmpty()) {
                 throw invalidProgress("/" + name, "must be a text element of the gateway's namespace");
             }
             if (fields.has(name)) {
@@ -161,9 +172,9 @@ public class SoapRequests {
     /** Reads the {@code GetMessageStatus} request's message id into the header the status query reads. */
     public void readMessageId(Exchange exchange) {
         Element request = bodyElement(exchange);
-        List<Element> ids = DossierXml.children(request).stream()
-                .filter(e -> DossierXml.isOurs(e) && "messageId".equals(e.getLocalName())).toList();
-        if (ids.size() != 1 || DossierXml.children(request).size() != 1) {
+        List<Element> ids = CanonicalXml.children(request).stream()
+                .filter(e -> CanonicalXml.isOurs(e) && "messageId".equals(e.getLocalName())).toList();
+        if (ids.size() != 1 || CanonicalXml.children(request).size() != 1) {
             throw new GatewayException(ErrorCode.PATH_PARAMETER_INVALID, "Send exactly one messageId.",
                     List.of(new Violation("messageId", "exactly one messageId element is required")));
         }
@@ -195,14 +206,15 @@ public class SoapRequests {
     }
 
     /**
-     * The ids of the request's attachments, reading them all so that their limits apply to every operation; the count
-     * is checked here because CXF checks it only when its attachment list is sized, not when it is iterated.
+     * The request's attachments by id, reading them all so that their limits apply to every operation; the count is
+     * checked here because CXF checks it only when its attachment list is sized, not when it is iterated.
      */
-    private Set<String> attachmentIds(Message cxf) {
-        Set<String> ids;
+    private Map<String, Attachment> attachments(Message cxf) {
+        Map<String, Attachment> ids = new HashMap<>();
         try {
-            ids = cxf.getAttachments() == null ? Set.of()
-                    : cxf.getAttachments().stream().map(Attachment::getId).collect(Collectors.toSet());
+            if (cxf.getAttachments() != null) {
+                cxf.getAttachments().forEach(attachment -> ids.putIfAbsent(attachment.getId(), attachment));
+            }
         } catch (RuntimeException unreadable) {
             throw xmlRefusals.classify(unreadable);
         }

@@ -19,9 +19,9 @@ import org.w3c.dom.NodeList;
 import vn.lienthong.gateway.Samples;
 
 /**
- * The SOAP dossier and the REST dossier cannot drift apart: every type of {@code gateway.xsd} that mirrors part of
- * {@code dossier.schema.json} has an element for each JSON field, of the same name, required exactly where JSON
- * requires it.
+ * The SOAP dossier and document and their REST twins cannot drift apart: every type of {@code gateway.xsd} that
+ * mirrors part of {@code dossier.schema.json} or {@code document.schema.json} has an element for each JSON field, of
+ * the same name, required exactly where JSON requires it.
  */
 class SoapContractTest {
 
@@ -38,6 +38,21 @@ class SoapContractTest {
         assertMirrors(xsd, "Fee", properties.path("fees").path("items"));
         assertMirrors(xsd, "DocumentRef", properties.path("documents").path("items"));
         assertMirrors(xsd, "ResultRef", properties.path("results").path("items"));
+    }
+
+    @Test
+    void everyDocumentTypeOfTheXsdHasTheFieldsOfTheJsonSchema() throws Exception {
+        Document xsd = parse(Path.of("schemas/wsdl/gateway.xsd"));
+        JsonNode json = Samples.JSON.readTree(Path.of("schemas/json/document.schema.json").toFile());
+        JsonNode properties = json.path("properties");
+
+        assertMirrors(xsd, "OfficialDocument", json);
+        assertMirrors(xsd, "Organ", json.path("$defs").path("organ"));
+        assertMirrors(xsd, "DocumentCode", properties.path("code"));
+        assertMirrors(xsd, "Promulgation", properties.path("promulgation"));
+        assertMirrors(xsd, "DocumentType", properties.path("type"));
+        assertMirrors(xsd, "DocumentSigner", properties.path("signer"));
+        assertMirrors(xsd, "DocumentAttachment", properties.path("attachments").path("items"));
     }
 
     private static void assertMirrors(Document xsd, String typeName, JsonNode jsonObject) {
@@ -64,7 +79,7 @@ class SoapContractTest {
             Element type = (Element) types.item(i);
             if (typeName.equals(type.getAttribute("name"))) {
                 Element sequence = (Element) type.getElementsByTagNameNS(XS, "sequence").item(0);
-                return DossierXml.children(sequence);
+                return CanonicalXml.children(sequence);
             }
         }
         throw new AssertionError("gateway.xsd has no complexType " + typeName);
