@@ -38,7 +38,7 @@ public class VdxpPoll {
     private final Set<String> organIds;
     private final long intervalMillis;
     private final Clock clock;
-    private volatile Instant lastPoll = Instant.MIN;
+    private volatile Instant lastPoll;
     private volatile boolean moreWaiting;
 
     VdxpPoll(VdxpClient axis, VdxpAxisProperties axisSettings, VdxpInboundProperties settings, Clock clock) {
@@ -46,11 +46,17 @@ public class VdxpPoll {
         this.organIds = settings.isPollEnabled() ? Set.copyOf(axisSettings.getOrganIds()) : Set.of();
         this.intervalMillis = settings.getPollInterval().toMillis();
         this.clock = clock;
+        this.lastPoll = clock.instant();
+    }
+
+    /** Asks for a poll at the next tick of the route rather than after the interval (items are known to wait). */
+    public void pollSoon() {
+        moreWaiting = true;
     }
 
     /**
-     * Whether to poll now: polling is enabled for some organ, and the interval has passed since the last poll or the
-     * last one left items waiting.
+     * Whether to poll now: polling is enabled for some organ, and the interval has passed since the last poll (or
+     * since start-up), or the last one left items waiting, or a poll was asked for.
      */
     public boolean isDue() {
         if (organIds.isEmpty()) {
@@ -60,6 +66,7 @@ public class VdxpPoll {
         boolean due = moreWaiting || lastPoll.plusMillis(intervalMillis).compareTo(now) <= 0;
         if (due) {
             lastPoll = now;
+            moreWaiting = false;
         }
         return due;
     }

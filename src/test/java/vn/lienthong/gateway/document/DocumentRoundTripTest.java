@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import vn.lienthong.gateway.GatewayEndToEndTest;
 import vn.lienthong.gateway.LocalSystemsProbe;
@@ -37,6 +38,9 @@ class DocumentRoundTripTest extends GatewayEndToEndTest {
     private static final String A = "000.00.17.H56";
     private static final String B = "000.00.18.H56";
     private static final Duration WITHIN = Duration.ofSeconds(45);
+
+    @Autowired
+    VdxpPoll poll;
 
     VdxpSimulatorProbe axis;
     LocalSystemsProbe local;
@@ -84,7 +88,7 @@ class DocumentRoundTripTest extends GatewayEndToEndTest {
         postStatus(documentId, "06", "Đã xử lý xong", done.toString());
 
         JsonNode recipient = await("A's message shows B's statuses 01, 03, 06").atMost(WITHIN)
-                .until(() -> gateway.message(messageId).path("recipients").get(0),
+                .until(() -> polled(gateway.message(messageId).path("recipients").get(0)),
                         r -> r.path("statuses").size() == 3);
         assertThat(recipient.path("organId").asText()).isEqualTo(B);
         assertThat(recipient.path("statusCode").asText()).isEqualTo("06");
@@ -118,7 +122,13 @@ class DocumentRoundTripTest extends GatewayEndToEndTest {
 
     private List<JsonNode> awaitRecords(String organId, String kind, String documentId, int count) {
         return await(count + " " + kind + " record(s) at the local system of " + organId).atMost(WITHIN)
-                .until(() -> local.records(organId, kind, documentId), found -> found.size() >= count);
+                .until(() -> polled(local.records(organId, kind, documentId)), found -> found.size() >= count);
+    }
+
+    /** What was found, asking the gateway to poll the axis again meanwhile (the test context polls only when asked). */
+    private <T> T polled(T found) {
+        poll.pollSoon();
+        return found;
     }
 
     /** Bytes in the form of a PDF, signed beside it with a detached CMS signature by an agency's sample key. */

@@ -40,6 +40,8 @@ class IncomingDocumentsTest extends GatewayEndToEndTest {
     EdxmlBuilder builder;
     @Autowired
     XmlSigner signer;
+    @Autowired
+    VdxpPoll poll;
 
     IncomingFixtures fixtures;
     VdxpSimulatorProbe axis;
@@ -74,6 +76,7 @@ class IncomingDocumentsTest extends GatewayEndToEndTest {
         String documentId = document.documentId().value();
 
         String item = axis.place(HAI_TRUONG, edxml);
+        poll.pollSoon();
 
         JsonNode record = awaitOne(HAI_TRUONG, "DOCUMENT", documentId);
         JsonNode body = record.path("body");
@@ -160,6 +163,7 @@ class IncomingDocumentsTest extends GatewayEndToEndTest {
 
         axis.place(HAI_TRUONG, edxml);
         axis.place(HAI_DINH, edxml);
+        poll.pollSoon();
 
         JsonNode first = awaitOne(HAI_TRUONG, "DOCUMENT", documentId);
         JsonNode second = awaitOne(HAI_DINH, "DOCUMENT", documentId);
@@ -175,6 +179,7 @@ class IncomingDocumentsTest extends GatewayEndToEndTest {
     void refusesATamperedDocumentAndFailsItAtTheAxis() {
         EdocDocument document = IncomingFixtures.document(List.of(HAI_TRUONG), List.of());
         String item = axis.place(HAI_TRUONG, fixtures.tampered(document));
+        poll.pollSoon();
 
         awaitRefused(item, document, "SIGNATURE_INVALID", "DIGEST_MISMATCH");
     }
@@ -184,6 +189,7 @@ class IncomingDocumentsTest extends GatewayEndToEndTest {
     void refusesAnUnsignedDocumentAndFailsItAtTheAxis() {
         EdocDocument document = IncomingFixtures.document(List.of(HAI_TRUONG), List.of());
         String item = axis.place(HAI_TRUONG, fixtures.unsigned(document));
+        poll.pollSoon();
 
         awaitRefused(item, document, "SIGNATURE_INVALID", "NO_SIGNER");
     }
@@ -193,6 +199,7 @@ class IncomingDocumentsTest extends GatewayEndToEndTest {
     void refusesADocumentThatIsNotAddressedToTheOrganWhoseInboxHeldIt() {
         EdocDocument document = IncomingFixtures.document(List.of(HAI_DINH), List.of());
         String item = axis.place(HAI_TRUONG, fixtures.signed(document));
+        poll.pollSoon();
 
         awaitRefused(item, document, "EDXML_NOT_AS_LISTED", "not addressed to it");
         assertThat(local.records(HAI_DINH, "DOCUMENT", document.documentId().value())).isEmpty();
@@ -204,6 +211,7 @@ class IncomingDocumentsTest extends GatewayEndToEndTest {
         local.faults("{\"failNext\":2,\"status\":503}");
         EdocDocument document = IncomingFixtures.document(List.of(HAI_TRUONG), List.of());
         axis.place(HAI_TRUONG, fixtures.signed(document));
+        poll.pollSoon();
 
         JsonNode record = awaitOne(HAI_TRUONG, "DOCUMENT", document.documentId().value());
         JsonNode message = gateway.awaitState(record.path("idempotencyKey").asText(), "DELIVERED");
@@ -223,6 +231,7 @@ class IncomingDocumentsTest extends GatewayEndToEndTest {
                 IncomingFixtures.attachment("cv.pdf", 5_000, 4)));
         String documentId = document.documentId().value();
         axis.place(HAI_TRUONG, fixtures.signed(document));
+        poll.pollSoon();
 
         String messageId = await("the message is dead-lettered").atMost(WITHIN).until(() -> jdbc.queryForList(
                 "SELECT message_id FROM message WHERE document_id = ? AND state = 'DEAD_LETTERED'", String.class,

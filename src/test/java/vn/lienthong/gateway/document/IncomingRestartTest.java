@@ -100,9 +100,10 @@ class IncomingRestartTest {
                 .until(() -> updateStatusCalls(spied) >= 3);
         await("a delivery attempt to the local system failed").atMost(WITHIN).until(() -> firstStore.queryForObject(
                 "SELECT COUNT(*) FROM delivery_attempt a JOIN message m ON m.message_id = a.message_id "
-                        + "WHERE m.document_id = ?", Integer.class, documentId) >= 1);
-        assertThat(firstStore.queryForObject("SELECT COUNT(*) FROM message WHERE document_id = ?", Integer.class,
-                documentId)).as("one message however often the axis listed the item").isEqualTo(1);
+                        + "WHERE m.document_id = ? AND m.direction = 'INBOUND'", Integer.class, documentId) >= 1);
+        assertThat(firstStore.queryForObject("SELECT COUNT(*) FROM message WHERE document_id = ? AND direction = ?",
+                Integer.class, documentId, "INBOUND")).as("one message however often the axis listed the item")
+                .isEqualTo(1);
         first.close();
         assertThat(axis.receiveStatus(item)).contains("received");
 
@@ -115,11 +116,14 @@ class IncomingRestartTest {
                 .until(() -> local.records(HAI_TRUONG, "DOCUMENT", documentId), found -> !found.isEmpty());
         JdbcTemplate store = second.getBean(JdbcTemplate.class);
         await("the message is delivered").atMost(WITHIN).until(() -> store.queryForObject(
-                "SELECT state FROM message WHERE document_id = ?", String.class, documentId), "DELIVERED"::equals);
+                "SELECT state FROM message WHERE document_id = ? AND direction = ?", String.class, documentId,
+                "INBOUND"), "DELIVERED"::equals);
         assertThat(records).hasSize(1);
         assertThat(local.duplicates()).isZero();
-        assertThat(store.queryForObject("SELECT COUNT(*) FROM message WHERE document_id = ?", Integer.class,
-                documentId)).isEqualTo(1);
+        assertThat(store.queryForObject("SELECT COUNT(*) FROM message WHERE document_id = ? AND direction = ?",
+                Integer.class, documentId, "INBOUND")).isEqualTo(1);
+        assertThat(store.queryForObject("SELECT COUNT(*) FROM message WHERE document_id = ? AND direction = ?",
+                Integer.class, documentId, "OUTBOUND")).as("one status 01 back to the sender").isEqualTo(1);
         assertThat(store.queryForObject("SELECT COUNT(*) FROM document_received WHERE document_id = ?",
                 Integer.class, documentId)).isEqualTo(1);
     }
