@@ -23,6 +23,8 @@ import vn.lienthong.gateway.document.IncomingEdocs.Decision;
 import vn.lienthong.gateway.document.IncomingEdocs.Intake;
 import vn.lienthong.gateway.vdxp.EdocDocument;
 import vn.lienthong.gateway.vdxp.EdocStatus;
+import vn.lienthong.gateway.vdxp.Organ;
+import vn.lienthong.gateway.vdxp.ResponseFor;
 import vn.lienthong.gateway.vdxp.EdxmlBuilder;
 import vn.lienthong.gateway.vdxp.StatusCode;
 import vn.lienthong.gateway.vdxp.VdxpMessageType;
@@ -132,6 +134,41 @@ class IncomingEdocsTest extends GatewayEndToEndTest {
         assertThat(rejected).containsEntry("REASON_CODE", "DOCUMENT_INVALID")
                 .containsEntry("DOCUMENT_ID", document.documentId().value());
         assertThat((String) rejected.get("DETAIL")).contains("ATTACHMENT_NAME_INVALID");
+    }
+
+    /** An unsigned status message about a document of 17.H56; result: refused and logged, not passed on. */
+    @Test
+    void refusesAnUnsignedStatusMessage() {
+        EdocStatus status = new EdocStatus(Organ.of(GOVERNMENT_OFFICE, null), new ResponseFor(HAI_TRUONG, "1/UBND",
+                null, HAI_TRUONG + ",2024/03/05,1/UBND"), null, StatusCode.DONE, "Xong",
+                LocalDateTime.of(2024, 3, 7, 8, 0));
+        VdxpReceivedItem item = item(VdxpMessageType.STATUS, HAI_TRUONG);
+
+        assertThat(intake.take(item, fixtures.unsigned(status)).decision()).isEqualTo(Decision.REFUSED);
+
+        assertThat(rejection(item)).containsEntry("REASON_CODE", "SIGNATURE_INVALID")
+                .containsEntry("DOCUMENT_ID", HAI_TRUONG + ",2024/03/05,1/UBND");
+    }
+
+    /**
+     * A signed status message about a document this gateway never sent; result: taken in to be passed to the organ's
+     * local system, keyed by its code and time, and no sent document's recipient gets it.
+     */
+    @Test
+    void takesAStatusAboutADocumentTheGatewayDidNotSendToPassItOn() {
+        String documentId = HAI_TRUONG + ",2024/03/05," + UUID.randomUUID().toString().substring(0, 8) + "/UBND";
+        EdocStatus status = new EdocStatus(Organ.of(GOVERNMENT_OFFICE, null), new ResponseFor(HAI_TRUONG, null, null,
+                documentId), null, StatusCode.RECEIVED, "Đã tiếp nhận", LocalDateTime.of(2024, 3, 7, 8, 0));
+
+        Intake first = intake.take(item(VdxpMessageType.STATUS, HAI_TRUONG), fixtures.signed(status));
+
+        assertThat(first.decision()).isEqualTo(Decision.QUEUE);
+        assertThat(first.receipt().statusCode()).isEqualTo("03");
+        assertThat(first.receipt().documentId()).isEqualTo(documentId);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM document_status_report WHERE inbound_message_id = ?",
+                Integer.class, first.receipt().messageId())).isZero();
+        assertThat(jdbc.queryForObject("SELECT kind FROM message WHERE message_id = ?", String.class,
+                first.receipt().messageId())).isEqualTo("DOCUMENT_STATUS");
     }
 
     /** A document whose sender differs from the one the axis names; result: refused. */
