@@ -53,7 +53,8 @@ public class IncomingDelivery {
                     + " cannot be read again: " + e.code());
         }
         int status = message instanceof EdocDocument document
-                ? client.deliver(receipt.toOrgan(), LocalResource.DOCUMENTS, messageId, json.document(document, receipt))
+                ? client.deliver(receipt.toOrgan(), LocalResource.DOCUMENTS, messageId,
+                        json.document(document, receipt))
                 : client.deliver(receipt.toOrgan(), LocalResource.STATUS, messageId,
                         json.status((EdocStatus) message, receipt));
         exchange.getIn().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
