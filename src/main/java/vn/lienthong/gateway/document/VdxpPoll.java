@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
@@ -32,6 +33,9 @@ public class VdxpPoll {
     public static final String RECEIPT = "lienthongReceipt";
     /** The most items the adapter lists in one answer; a full list means more wait. */
     static final int FULL_LIST = 500;
+    private static final Pattern DOC_ID = Pattern.compile("[\\x21-\\x7E]{1,200}");
+    /** An organ code as the adapter writes one (docs/vdxp-adapter.md), at most 40 characters. */
+    private static final Pattern ORGAN_ID = Pattern.compile("(?=.{3,40}$)[0-9A-Za-z]+(\\.[0-9A-Za-z]+)+");
     private static final Logger LOG = LoggerFactory.getLogger(VdxpPoll.class);
 
     private final VdxpClient axis;
@@ -73,7 +77,8 @@ public class VdxpPoll {
 
     /**
      * The documents, then the status messages, waiting on the axis for this gateway's organs, oldest first; an item
-     * for an organ not in {@code lienthong.vdxp.organ-ids}, or of no known type, is left where it is.
+     * for an organ not in {@code lienthong.vdxp.organ-ids}, or whose id is not one the adapter gives, is left where it
+     * is; a sender that is not an organ code is taken as unknown (the edXML says who sent it).
      */
     public List<VdxpReceivedItem> waitingItems() {
         List<VdxpReceivedItem> waiting = new ArrayList<>();
@@ -83,18 +88,21 @@ public class VdxpPoll {
             List<VdxpReceivedItem> listed = axis.getReceivedEdocList(type);
             full |= listed.size() >= FULL_LIST;
             for (VdxpReceivedItem item : listed) {
-                if (item.docId() == null || item.to() == null || !organIds.contains(item.to())) {
-                    strangers.add(String.valueOf(item.to()));
+                if (item.to() == null || !organIds.contains(item.to())) {
+                    strangers.add(item.to() != null && ORGAN_ID.matcher(item.to()).matches() ? item.to() : "?");
+                } else if (item.docId() == null || !DOC_ID.matcher(item.docId()).matches()) {
+                    strangers.add(item.to() + " (an item without a usable docId)");
                 } else {
-                    waiting.add(new VdxpReceivedItem(item.docId(), type, item.from(), item.to(), item.createdTime(),
+                    String from = item.from() != null && ORGAN_ID.matcher(item.from()).matches() ? item.from() : null;
+                    waiting.add(new VdxpReceivedItem(item.docId(), type, from, item.to(), item.createdTime(),
                             item.updatedTime(), item.status(), item.statusDesc()));
                 }
             }
         }
         moreWaiting = full;
         if (!strangers.isEmpty()) {
-            LOG.warn("The axis lists items for organs {} that lienthong.vdxp.organ-ids does not name; they are left "
-                    + "on the axis", strangers);
+            LOG.warn("The axis lists items for {} that this gateway does not take (an organ not in "
+                    + "lienthong.vdxp.organ-ids, or no usable docId); they are left on the axis", strangers);
         }
         if (!waiting.isEmpty()) {
             LOG.info("{} item(s) waiting on the axis for this gateway's organs", waiting.size());
