@@ -4,8 +4,8 @@
 # discards it — with the bytes allocated per build as a multiple of the attachment, and the time to parse it back.
 # One thread, the JVM of the build, -Xmx512m; nothing is asserted.
 # Usage: bench/edxml-figures.sh [attachment-bytes...] [--sign]
-#   --sign  adds the XML signature step (XML-DSig RSA-SHA256 enveloped in the header); refused until the gateway's
-#           XML signer (signature.XmlSigner) is in the build.
+#   --sign  adds the delivery worker's whole step: build and sign with the gateway key (XML-DSig RSA-SHA256
+#           enveloped in the header, EdxmlWriter), the sample key of certs-sample.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -q -B -DskipTests test-compile

@@ -32,6 +32,11 @@ public class EdxmlWriter {
         this.signer = signer;
     }
 
+    /** A writer outside the application context (the bench harness). */
+    public static EdxmlWriter of(EdxmlBuilder builder, XmlSigner signer) {
+        return new EdxmlWriter(builder, signer);
+    }
+
     /** Builds and signs; a message that breaks a rule or a key that cannot sign is a permanent failure. */
     public void write(Exchange exchange) {
         EdxmlMessage message = exchange.getProperty(EDXML_MESSAGE, EdxmlMessage.class);

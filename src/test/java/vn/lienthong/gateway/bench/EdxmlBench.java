@@ -3,6 +3,7 @@ package vn.lienthong.gateway.bench;
 import java.io.ByteArrayInputStream;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -11,6 +12,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
+import vn.lienthong.gateway.signature.SigningIdentity;
+import vn.lienthong.gateway.signature.XmlSigner;
 import vn.lienthong.gateway.vdxp.Business;
 import vn.lienthong.gateway.vdxp.DocumentCode;
 import vn.lienthong.gateway.vdxp.DocumentId;
@@ -21,6 +24,7 @@ import vn.lienthong.gateway.vdxp.EdocRules;
 import vn.lienthong.gateway.vdxp.EdxmlBuilder;
 import vn.lienthong.gateway.vdxp.EdxmlLimits;
 import vn.lienthong.gateway.vdxp.EdxmlParser;
+import vn.lienthong.gateway.vdxp.EdxmlWriter;
 import vn.lienthong.gateway.vdxp.Organ;
 import vn.lienthong.gateway.vdxp.OtherInfo;
 import vn.lienthong.gateway.vdxp.Promulgation;
@@ -34,8 +38,9 @@ import vn.lienthong.gateway.vdxp.VdxpProperties;
  * Prints how long the gateway takes to build the edXML of an official document with one attachment of each given
  * size (default 100 KiB and 10 MiB): rules checked and the file written into a byte array, and streamed to an output
  * that discards it; with the bytes allocated per build next to the attachment's size, and, for comparison, the time to
- * parse the file back. One thread. Signing is a separate step, measured by {@code --sign} once the gateway's XML
- * signer is part of the build. Run by {@code bench/edxml-figures.sh}.
+ * parse the file back. One thread. With {@code --sign}, also the whole step of the delivery worker: build and sign
+ * with the gateway's key ({@code EdxmlWriter}: XML-DSig RSA-SHA256 enveloped in the header, the sample key of
+ * certs-sample). Run by {@code bench/edxml-figures.sh} and {@code bench/document-figures.sh}.
  */
 public final class EdxmlBench {
 
@@ -47,13 +52,13 @@ public final class EdxmlBench {
 
     public static void main(String[] args) {
         List<Integer> sizes = new ArrayList<>();
+        boolean sign = false;
         for (String arg : args) {
-            if (arg.startsWith("--sign")) {
-                System.err.println("--sign: the gateway's XML signer (signature.XmlSigner, issue 8) is not in this "
-                        + "build yet; build+sign figures come with it. Run without --sign for build figures.");
-                System.exit(2);
+            if (arg.equals("--sign")) {
+                sign = true;
+            } else {
+                sizes.add(Integer.parseInt(arg));
             }
-            sizes.add(Integer.parseInt(arg));
         }
         if (sizes.isEmpty()) {
             sizes = List.of(100 * 1024, 10 * 1024 * 1024);
@@ -61,6 +66,8 @@ public final class EdxmlBench {
         VdxpProperties settings = new VdxpProperties();
         EdxmlBuilder builder = new EdxmlBuilder(EdocRules.of(settings));
         EdxmlParser parser = new EdxmlParser(EdxmlLimits.of(settings));
+        EdxmlWriter writer = sign ? EdxmlWriter.of(builder, new XmlSigner(SigningIdentity.fromPkcs12(
+                Path.of("certs-sample/gateway-signing.p12"), "sandbox".toCharArray(), null))) : null;
         System.out.printf("%d available processors, max heap %,d MiB; one thread; %s per figure%n",
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, RUN);
         for (int size : sizes) {
@@ -70,6 +77,9 @@ public final class EdxmlBench {
             report("build into byte[]", size, () -> builder.toBytes(document));
             report("build streamed (discarded)", size, () -> builder.write(document, OutputStream.nullOutputStream()));
             report("parse (for comparison)", size, () -> parser.parse(new ByteArrayInputStream(edxml)));
+            if (writer != null) {
+                report("build + sign (gateway key)", size, () -> writer.signed(document));
+            }
         }
     }
 

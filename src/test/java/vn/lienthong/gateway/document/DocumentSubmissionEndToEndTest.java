@@ -170,6 +170,33 @@ class DocumentSubmissionEndToEndTest extends GatewayEndToEndTest {
         }
     }
 
+    /**
+     * The axis refuses the next call for good (400); result: the document is dead-lettered at once with the axis's
+     * reason, and an administrator's replay sends it (the same message, the same document id) to the axis.
+     */
+    @Test
+    void deadLettersADocumentTheAxisRefusesAndSendsItWhenReplayed() throws Exception {
+        queues.awaitNothingInFlight(QueueProbe.VDXP);
+        http.post("/sim/vdxp/faults", "{\"failNext\":1,\"status\":400}".getBytes(), "Content-Type",
+                "application/json");
+        byte[] attachment = DocumentSamples.randomBytes(1024);
+        HttpResponse<String> response = post(DocumentSamples.document(DocumentSamples.nextNumber(), attachment,
+                DocumentSamples.signed(SamplePki.GOOD_EC, attachment)));
+        String messageId = Samples.JSON.readTree(response.body()).path("messageId").asText();
+
+        JsonNode deadLettered = gateway.awaitState(messageId, "DEAD_LETTERED");
+        assertThat(deadLettered.at("/attempts/0/outcome").asText()).isEqualTo("PERMANENT_FAILURE");
+        assertThat(deadLettered.at("/attempts/0/reason").asText()).contains("ErrorCode 900");
+        assertThat(queues.messageCount(QueueProbe.VDXP + ".dlq")).isPositive();
+
+        HttpResponse<String> replay = http.post("/admin/dead-letters/" + messageId + "/replay", new byte[0],
+                "X-API-Key", Http.ADMIN_KEY);
+
+        assertThat(replay.statusCode()).as(replay.body()).isEqualTo(200);
+        JsonNode delivered = gateway.awaitState(messageId, "DELIVERED");
+        assertThat(delivered.path("axisDocId").asText()).isNotBlank();
+    }
+
     private HttpResponse<String> post(ObjectNode document) throws java.io.IOException {
         return http.post("/api/v1/documents", Samples.JSON.writeValueAsBytes(document), "Content-Type",
                 "application/json", "X-API-Key", Http.AGENCY_KEY);
