@@ -11,7 +11,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 /**
  * The whole gateway in the sandbox profile on a random port, with a fresh data folder, a short retry backoff, a
  * checkpoint of the message log every second, the sandbox TSA asked again soon after a failure, the recipients of sent
- * documents asked about only when a test says so (its first round an hour away), and metrics
+ * documents asked about and the axis polled for incoming items only when a test says so (their first rounds an hour
+ * away), and metrics
  * exported as in production; every class carrying it shares one application context.
  */
 @Target(ElementType.TYPE)
@@ -26,6 +27,7 @@ import org.springframework.boot.test.context.SpringBootTest;
         "lienthong.delivery.jitter=0",
         "lienthong.log.checkpoint-interval=1s",
         "lienthong.log.tsa.retry-delay=500ms",
+        "lienthong.vdxp.poll-interval=1h",
         "lienthong.documents.sent-poll.interval=1h"
 })
 public @interface GatewayIntegrationTest {

@@ -40,7 +40,8 @@ import vn.lienthong.gateway.messagelog.MessageStore;
 class ConfigurationAudit implements ApplicationRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConfigurationAudit.class);
-    private static final Pattern SECRET = Pattern.compile("(?i).*(password|secret|credential|token|private).*");
+    private static final Pattern SECRET = Pattern.compile(
+            "(?i).*(password|secret|credential|token|private|\\.api-key$).*");
     private static final Pattern PASSWORD_IN_VALUE = Pattern.compile("(?i)(password=)[^;&]*");
     private static final int MAX_HOST = 64;
     private static final List<String> PREFIXES = List.of("lienthong.", "server.", "spring.datasource.url",
@@ -123,7 +124,7 @@ class ConfigurationAudit implements ApplicationRunner {
         }
     }
 
-    private static String shown(String name, String value) {
+    static String shown(String name, String value) {
         if (value == null) {
             return null;
         }

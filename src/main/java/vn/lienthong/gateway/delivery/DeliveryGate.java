@@ -1,6 +1,5 @@
 package vn.lienthong.gateway.delivery;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -76,14 +75,15 @@ public class DeliveryGate {
 
     private static NewMessage fromQueue(Exchange exchange) {
         Message in = exchange.getIn();
-        String body = in.getBody(String.class);
+        byte[] body = in.getBody(byte[].class);
+        String destination = in.getHeader(ExchangeKeys.DESTINATION, String.class);
         return new NewMessage(in.getHeader(ExchangeKeys.MESSAGE_ID, String.class),
-                in.getHeader(ExchangeKeys.KIND, "DOSSIER", String.class), Direction.OUTBOUND, Channel.QUEUE,
+                in.getHeader(ExchangeKeys.KIND, "DOSSIER", String.class), DeliveryQueues.directionOf(destination),
+                Channel.QUEUE,
                 in.getHeader(ExchangeKeys.DOSSIER_CODE, String.class),
                 in.getHeader(ExchangeKeys.DOCUMENT_ID, String.class),
                 in.getHeader(ExchangeKeys.AGENCY_CODE, String.class),
-                in.getHeader(ExchangeKeys.DESTINATION, String.class),
-                in.getHeader(ExchangeKeys.CLIENT_ID, "unknown", String.class), null,
-                body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8));
+                destination, in.getHeader(ExchangeKeys.CLIENT_ID, "unknown", String.class), null,
+                body == null ? new byte[0] : body);
     }
 }

@@ -13,22 +13,35 @@ import jakarta.jms.TextMessage;
 import org.apache.camel.Message;
 
 import vn.lienthong.gateway.ExchangeKeys;
+import vn.lienthong.gateway.messagelog.Direction;
 
 /** The durable queue of each kind of message and destination, and the headers every queued message carries. */
 public final class DeliveryQueues {
 
+    /** The destination of what goes inward: the local document system of the recipient organ. */
+    public static final String LOCAL = "LOCAL";
+    /** The queue of incoming documents and status messages for the local document systems. */
+    public static final String DOCUMENT_LOCAL_QUEUE = "lienthong.document.local";
+
     /**
      * Queue by kind and destination. A dossier's records and progress steps share their destination's queue, so that
-     * they keep their order there; a document and the status messages about documents share the axis queue, grouped
-     * by document id.
+     * they keep their order there; a document and the status messages about documents share the axis queue (and,
+     * inward, the local systems' queue), grouped by document id.
      */
     private static final Map<String, String> QUEUES = Map.of(
             "DOSSIER/DVCQG", "lienthong.dossier.dvcqg",
             "PROGRESS/DVCQG", "lienthong.dossier.dvcqg",
             "DOSSIER/LGSP", "lienthong.dossier.lgsp",
             "PROGRESS/LGSP", "lienthong.dossier.lgsp",
-            "DOCUMENT/VDXP", "lienthong.document.vdxp",
-            "DOCUMENT_STATUS/VDXP", "lienthong.document.vdxp");
+            MessageKinds.DOCUMENT + "/VDXP", "lienthong.document.vdxp",
+            MessageKinds.DOCUMENT_STATUS + "/VDXP", "lienthong.document.vdxp",
+            MessageKinds.DOCUMENT + "/" + LOCAL, DOCUMENT_LOCAL_QUEUE,
+            MessageKinds.DOCUMENT_STATUS + "/" + LOCAL, DOCUMENT_LOCAL_QUEUE);
+
+    /** Which way a message to this destination goes: inward to a local system, or outward to a platform. */
+    public static Direction directionOf(String destination) {
+        return LOCAL.equals(destination) ? Direction.INBOUND : Direction.OUTBOUND;
+    }
 
     private DeliveryQueues() {
     }

@@ -5,21 +5,29 @@ import org.springframework.stereotype.Component;
 
 import vn.lienthong.gateway.messagelog.MessageView;
 
-/** Adds to the view of a message about an official document what the gateway knows of its travel on the axis. */
+/**
+ * Adds to the view of a message about an official document what the gateway knows of its travel on the axis: for one
+ * it sent, the axis id and each recipient's state and statuses; for one it took in, where it came from and the verdict
+ * on its signature.
+ */
 @Component("documentMessages")
 public class DocumentMessages {
 
     private final SentDocuments sent;
+    private final ReceivedDocuments received;
 
-    DocumentMessages(SentDocuments sent) {
+    DocumentMessages(SentDocuments sent, ReceivedDocuments received) {
         this.sent = sent;
+        this.received = received;
     }
 
     /** Route step after the message query: a document's view gets its axis details; other views stay as they are. */
     public void detail(Exchange exchange) {
         if (exchange.getIn().getBody() instanceof MessageView view) {
-            sent.tracking(view.messageId()).ifPresent(tracking -> exchange.getIn().setBody(new DocumentMessageView(
-                    view, tracking.axisDocId(), tracking.recipients(), tracking.signatures())));
+            sent.tracking(view.messageId()).ifPresentOrElse(tracking -> exchange.getIn().setBody(
+                    new DocumentMessageView(view, tracking.axisDocId(), tracking.recipients(), tracking.signatures())),
+                    () -> received.byMessage(view.messageId()).ifPresent(receipt -> exchange.getIn().setBody(
+                            IncomingMessageView.of(view, receipt))));
         }
     }
 }

@@ -8,7 +8,10 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 import org.apache.camel.Exchange;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -20,6 +23,7 @@ import vn.lienthong.gateway.GatewayException;
 import vn.lienthong.gateway.GatewayException.Violation;
 import vn.lienthong.gateway.messagelog.MessageState;
 import vn.lienthong.gateway.vdxp.EdocDelivery;
+import vn.lienthong.gateway.vdxp.StaffInfo;
 import vn.lienthong.gateway.vdxp.VdxpSentItem;
 
 /**
@@ -142,17 +146,35 @@ public class SentDocuments {
     }
 
     /**
-     * Records a status message a recipient sent back about a document this gateway sent (for the incoming side):
-     * the recipient's last status code and its time, on the document's message; false when no such document or
-     * recipient is known.
+     * Records a status message a recipient sent back about a document one of this gateway's organs sent (taken in
+     * from the axis as message {@code inboundMessageId}; runs in the transaction that stores it): the report is added
+     * to the recipient's statuses, and becomes its last status unless a later one is known. False when this gateway
+     * sent no such document to that recipient (nothing is recorded then).
      */
-    public boolean recordRecipientStatus(String documentId, String recipientOrgan, String statusCode,
-                                         OffsetDateTime at) {
-        return jdbc.update("""
-                UPDATE document_outbound_recipient SET status_code = ?, status_at = ?, updated_at = ?
-                WHERE organ_id = ? AND (status_at IS NULL OR status_at <= ?) AND message_id IN (
-                    SELECT message_id FROM document_outbound WHERE document_id = ? AND kind = ?)""",
-                statusCode, at, now(), recipientOrgan, at, documentId, DOCUMENT_KIND) > 0;
+    boolean recordRecipientStatus(String documentId, String senderOrgan, String recipientOrgan, StatusReport report,
+                                  String inboundMessageId) {
+        List<String> sentAs = jdbc.queryForList("""
+                SELECT d.message_id FROM document_outbound d JOIN document_outbound_recipient r
+                  ON r.message_id = d.message_id AND r.organ_id = ?
+                WHERE d.document_id = ? AND d.from_organ = ? AND d.kind = ?""", String.class,
+                recipientOrgan, documentId, senderOrgan, DOCUMENT_KIND);
+        OffsetDateTime now = now();
+        for (String messageId : sentAs) {
+            jdbc.update("""
+                    UPDATE document_outbound_recipient SET status_code = ?, status_at = ?, updated_at = ?
+                    WHERE message_id = ? AND organ_id = ? AND (status_at IS NULL OR status_at <= ?)""",
+                    report.statusCode(), report.at(), now, messageId, recipientOrgan, report.at());
+            StaffInfo staff = report.staff() == null ? new StaffInfo(null, null, null, null) : report.staff();
+            jdbc.update("""
+                    INSERT INTO document_status_report (inbound_message_id, message_id, organ_id, status_code,
+                                                        status_at, description, staff_department, staff_name,
+                                                        staff_email, staff_mobile, received_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", inboundMessageId, messageId, recipientOrgan,
+                    report.statusCode(), report.at(), truncate(report.description(), 2000),
+                    truncate(staff.department(), 1000), truncate(staff.name(), 1000), truncate(staff.email(), 1000),
+                    truncate(staff.mobile(), 1000), now);
+        }
+        return !sentAs.isEmpty();
     }
 
     /** What the gateway knows of one message's travel on the axis, if it is a message about a document. */
@@ -163,11 +185,23 @@ public class SentDocuments {
     }
 
     private List<Recipient> recipients(String messageId) {
-        return jdbc.query("""
+        List<Recipient> recipients = jdbc.query("""
                 SELECT organ_id, receive_status, receive_status_desc, receiver_doc_id, received_at, status_code,
                        status_at
                 FROM document_outbound_recipient WHERE message_id = ? ORDER BY organ_id""", this::recipient,
                 messageId);
+        if (recipients.stream().noneMatch(r -> r.statusCode() != null)) {
+            return recipients;
+        }
+        List<Map.Entry<String, StatusReport>> reports = jdbc.query("""
+                SELECT organ_id, status_code, status_at, description, staff_department, staff_name, staff_email,
+                       staff_mobile, received_at
+                FROM document_status_report WHERE message_id = ? ORDER BY status_at, received_at""",
+                (rs, i) -> Map.entry(rs.getString("organ_id"), new StatusReport(rs.getString("status_code"),
+                        utc(rs.getObject("status_at", OffsetDateTime.class)), rs.getString("description"),
+                        staff(rs), utc(rs.getObject("received_at", OffsetDateTime.class)))), messageId);
+        return recipients.stream().map(r -> r.withStatuses(reports.stream()
+                .filter(e -> e.getKey().equals(r.organId())).map(Map.Entry::getValue).toList())).toList();
     }
 
     private Recipient recipient(ResultSet rs, int row) throws SQLException {
@@ -175,7 +209,14 @@ public class SentDocuments {
         return new Recipient(rs.getString("organ_id"),
                 status == null ? "NOT_SENT" : status.toUpperCase(Locale.ROOT), rs.getString("receive_status_desc"),
                 rs.getString("receiver_doc_id"), utc(rs.getObject("received_at", OffsetDateTime.class)),
-                rs.getString("status_code"), utc(rs.getObject("status_at", OffsetDateTime.class)));
+                rs.getString("status_code"), utc(rs.getObject("status_at", OffsetDateTime.class)), null);
+    }
+
+    private static StaffInfo staff(ResultSet rs) throws SQLException {
+        StaffInfo staff = new StaffInfo(rs.getString("staff_department"), rs.getString("staff_name"),
+                rs.getString("staff_email"), rs.getString("staff_mobile"));
+        return staff.department() == null && staff.name() == null && staff.email() == null && staff.mobile() == null
+                ? null : staff;
     }
 
     private List<AttachmentVerdict> verdicts(String messageId) {
@@ -219,10 +260,27 @@ public class SentDocuments {
 
     /**
      * One recipient: its state on the axis ({@code NOT_SENT} until the gateway sent it, then {@code SENT},
-     * {@code RECEIVED}, {@code DONE} or {@code FAIL} as the axis reports it) and the last status it sent back.
+     * {@code RECEIVED}, {@code DONE} or {@code FAIL} as the axis reports it), the last status it sent back, and every
+     * status it sent back, oldest first (null when none).
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Recipient(String organId, String state, String stateDescription, String receiverDocId,
-                            OffsetDateTime receivedAt, String statusCode, OffsetDateTime statusAt) {
+                            OffsetDateTime receivedAt, String statusCode, OffsetDateTime statusAt,
+                            List<StatusReport> statuses) {
+
+        Recipient withStatuses(List<StatusReport> reported) {
+            return new Recipient(organId, state, stateDescription, receiverDocId, receivedAt, statusCode, statusAt,
+                    reported);
+        }
+    }
+
+    /**
+     * A status message a recipient sent back: its code ({@code 03} received, {@code 06} done, …), when it says the
+     * status was reached, its description, who (may be null), and when the gateway took it in.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record StatusReport(String statusCode, OffsetDateTime at, String description, StaffInfo staff,
+                               OffsetDateTime receivedAt) {
     }
 
     /** The verdict on one attachment's signature when the document was accepted. */

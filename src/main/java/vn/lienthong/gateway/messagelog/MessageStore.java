@@ -28,6 +28,7 @@ import vn.lienthong.gateway.config.GatewayProperties;
 public class MessageStore {
 
     private static final int MAX_TEXT = 1000;
+    private static final int MAX_DOCUMENT_ID = 300;
     private static final Logger LOG = LoggerFactory.getLogger(MessageStore.class);
 
     private final JdbcTemplate jdbc;
@@ -94,6 +95,23 @@ public class MessageStore {
             for (NewMessage m : messages) {
                 insertEventFor(now, EventType.RECEIVED, m.messageId(), m.remoteAddress(), null, null);
             }
+        });
+    }
+
+    /**
+     * Stores a message taken in from a platform (direction INBOUND) in state RECEIVED with its RECEIVED event and a
+     * SIGNATURE_VERIFIED event carrying the verdict on its signature, then runs {@code alsoInTransaction} in the same
+     * transaction (a record that refers to the message); if that throws, nothing is stored.
+     */
+    public void insertReceivedInbound(NewMessage m, String verdict, String verdictDetail, Runnable alsoInTransaction) {
+        OffsetDateTime now = now();
+        String sha = Sha256.hex(m.payload());
+        tx.executeWithoutResult(status -> {
+            insertMessage(m, MessageState.RECEIVED, sha, now);
+            insertEventFor(now, EventType.RECEIVED, m.messageId(), m.remoteAddress(), null, null);
+            insertEventFor(now, EventType.SIGNATURE_VERIFIED, m.messageId(), m.remoteAddress(), verdict,
+                    verdictDetail);
+            alsoInTransaction.run();
         });
     }
 
@@ -193,11 +211,26 @@ public class MessageStore {
                 r.payloadSha256());
     }
 
+    /**
+     * Records something a platform sent in (direction INBOUND) that the gateway refused and will not pass on: by which
+     * channel, from whom, the document it names (null when unreadable), why, and the SHA-256 of what was received.
+     */
+    public void recordInboundRejection(Channel channel, String sender, String documentId, String reasonCode,
+                                       String detail, String payloadSha256) {
+        jdbc.update("""
+                INSERT INTO message_event (occurred_at, event, direction, channel, client_id, document_id, reason_code,
+                                           detail, payload_sha256)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                now(), EventType.REJECTED.name(), Direction.INBOUND.name(), channel.name(), sender,
+                truncate(documentId, MAX_DOCUMENT_ID), reasonCode, truncate(detail), payloadSha256);
+    }
+
     /** Dead-lettered messages of a destination (all when null), dead-lettered in [from, to), oldest first. */
     public List<MessageView> deadLetters(String destination, OffsetDateTime from, OffsetDateTime to, int limit,
                                          int offset) {
         return jdbc.query("""
-                SELECT message_id, kind, dossier_code, document_id, destination, state, accepted_at, delivered_at
+                SELECT message_id, kind, direction, dossier_code, document_id, destination, state, accepted_at,
+                       delivered_at
                 FROM message
                 WHERE state = ? AND (CAST(? AS VARCHAR(32)) IS NULL OR destination = ?)
                   AND dead_lettered_at >= ? AND dead_lettered_at < ?
@@ -355,26 +388,37 @@ public class MessageStore {
     /** The state and place in order of a message, as a delivery worker checks it. */
     public Optional<PendingMessage> pending(String messageId) {
         return jdbc.query("""
-                SELECT message_id, state, dossier_code, document_id, destination, seq, next_attempt_at FROM message
-                WHERE message_id = ?""", this::toPending, messageId).stream().findFirst();
+                SELECT message_id, state, dossier_code, document_id, agency_code, destination, seq, next_attempt_at
+                FROM message WHERE message_id = ?""", this::toPending, messageId).stream().findFirst();
     }
 
     /**
-     * The earliest message of the same dossier (or, for a message about no dossier, the same document) and
-     * destination, accepted before this one, still waiting to go.
+     * The earliest message going the same way as this one, accepted before it, still waiting to go: of the same dossier
+     * and destination, or, for a message about a document rather than a dossier, of the same document, agency and
+     * destination (an incoming document before the status messages about it, status 03 before 06).
      */
     public Optional<PendingMessage> earlierPending(PendingMessage message) {
-        String column = message.dossierCode() != null ? "dossier_code" : "document_id";
-        String value = message.dossierCode() != null ? message.dossierCode() : message.documentId();
-        if (value == null) {
-            return Optional.empty();
+        if (message.dossierCode() != null) {
+            return jdbc.query("""
+                    SELECT message_id, state, dossier_code, document_id, agency_code, destination, seq, next_attempt_at
+                    FROM message
+                    WHERE dossier_code = ? AND destination = ? AND seq < ? AND state = ?
+                    ORDER BY seq FETCH FIRST 1 ROWS ONLY""", this::toPending,
+                    message.dossierCode(), message.destination(), message.seq(), MessageState.QUEUED.name())
+                    .stream().findFirst();
         }
-        return jdbc.query("""
-                SELECT message_id, state, dossier_code, document_id, destination, seq, next_attempt_at FROM message
-                WHERE %s = ? AND destination = ? AND seq < ? AND state = ?
-                ORDER BY seq FETCH FIRST 1 ROWS ONLY""".formatted(column), this::toPending,
-                value, message.destination(), message.seq(), MessageState.QUEUED.name())
-                .stream().findFirst();
+        if (message.documentId() != null && message.agencyCode() != null) {
+            return jdbc.query("""
+                    SELECT message_id, state, dossier_code, document_id, agency_code, destination, seq, next_attempt_at
+                    FROM message
+                    WHERE document_id = ? AND agency_code = ? AND dossier_code IS NULL AND destination = ? AND seq < ?
+                      AND state = ?
+                    ORDER BY seq FETCH FIRST 1 ROWS ONLY""", this::toPending,
+                    message.documentId(), message.agencyCode(), message.destination(), message.seq(),
+                    MessageState.QUEUED.name())
+                    .stream().findFirst();
+        }
+        return Optional.empty();
     }
 
     /** The agency a message is about, if the message exists. */
@@ -386,7 +430,8 @@ public class MessageStore {
     /** One message with all its attempts, if it exists. */
     public Optional<MessageView> find(String messageId) {
         List<MessageView> found = jdbc.query("""
-                SELECT message_id, kind, dossier_code, document_id, destination, state, accepted_at, delivered_at
+                SELECT message_id, kind, direction, dossier_code, document_id, destination, state, accepted_at,
+                       delivered_at
                 FROM message WHERE message_id = ?""", this::toView, messageId);
         return found.stream().findFirst();
     }
@@ -394,7 +439,8 @@ public class MessageStore {
     /** Every message about one dossier, in the order they were accepted. */
     public List<MessageView> findByDossier(String dossierCode) {
         return jdbc.query("""
-                SELECT message_id, kind, dossier_code, document_id, destination, state, accepted_at, delivered_at
+                SELECT message_id, kind, direction, dossier_code, document_id, destination, state, accepted_at,
+                       delivered_at
                 FROM message WHERE dossier_code = ? ORDER BY seq""", this::toView, dossierCode);
     }
 
@@ -406,7 +452,8 @@ public class MessageStore {
 
     private MessageView toView(ResultSet rs, int row) throws SQLException {
         String id = rs.getString("message_id");
-        return new MessageView(id, rs.getString("kind"), rs.getString("dossier_code"), rs.getString("document_id"),
+        return new MessageView(id, rs.getString("kind"), direction(rs.getString("direction")),
+                rs.getString("dossier_code"), rs.getString("document_id"),
                 rs.getString("destination"), MessageState.valueOf(rs.getString("state")),
                 utc(rs.getObject("accepted_at", OffsetDateTime.class)),
                 utc(rs.getObject("delivered_at", OffsetDateTime.class)), attemptsOf(id));
@@ -414,8 +461,8 @@ public class MessageStore {
 
     private PendingMessage toPending(ResultSet rs, int row) throws SQLException {
         return new PendingMessage(rs.getString("message_id"), MessageState.valueOf(rs.getString("state")),
-                rs.getString("dossier_code"), rs.getString("document_id"), rs.getString("destination"),
-                rs.getLong("seq"),
+                rs.getString("dossier_code"), rs.getString("document_id"), rs.getString("agency_code"),
+                rs.getString("destination"), rs.getLong("seq"),
                 utc(rs.getObject("next_attempt_at", OffsetDateTime.class)));
     }
 
@@ -487,11 +534,19 @@ public class MessageStore {
     }
 
     private static String truncate(String text) {
-        return text == null || text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT);
+        return truncate(text, MAX_TEXT);
+    }
+
+    private static String truncate(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
     }
 
     private OffsetDateTime now() {
         return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+    }
+
+    private static Direction direction(String stored) {
+        return stored == null ? null : Direction.valueOf(stored);
     }
 
     private static OffsetDateTime utc(OffsetDateTime t) {

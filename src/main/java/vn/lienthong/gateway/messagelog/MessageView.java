@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 /** The state of one message and all its attempts: the body of {@code GET /api/v1/messages/{messageId}}. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record MessageView(String messageId, String kind, String dossierCode, String documentId, String destination,
-                          MessageState state, OffsetDateTime acceptedAt, OffsetDateTime deliveredAt,
+public record MessageView(String messageId, String kind, Direction direction, String dossierCode, String documentId,
+                          String destination, MessageState state, OffsetDateTime acceptedAt, OffsetDateTime deliveredAt,
                           List<Attempt> attempts) {
 }

@@ -58,6 +58,13 @@ class ConfigurationAuditTest extends GatewayEndToEndTest {
     }
 
     @Test
+    void hidesTheApiKeysTheGatewaySendsButNotTheSwitchOfApiKeys() {
+        assertThat(ConfigurationAudit.shown("lienthong.vdxp.local-systems[0].api-key", "local-system-key-0123456789"))
+                .isEqualTo("(hidden)");
+        assertThat(ConfigurationAudit.shown("lienthong.api-keys.enabled", "true")).isEqualTo("true");
+    }
+
+    @Test
     void namesWhatWasChangedAddedAndRemoved() {
         SortedMap<String, String> before = new TreeMap<>(Map.of("client a.roles", "AGENCY", "client b.roles", "ADMIN",
                 "lienthong.delivery.max-attempts", "10"));

@@ -1,0 +1,66 @@
+package vn.lienthong.gateway;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** Reads and steers the built-in VDXP axis simulator over its HTTP API, as another agency or an operator would. */
+public final class VdxpSimulatorProbe {
+
+    private final Http http;
+
+    public VdxpSimulatorProbe(Http http) {
+        this.http = http;
+    }
+
+    /** Places an edXML file in an organ's inbox as if another agency had sent it; answers the receiver doc id. */
+    public String place(String organId, byte[] edxml) {
+        HttpResponse<String> response = http.post("/sim/vdxp/inbox/" + organId, edxml,
+                "Content-Type", "application/octet-stream");
+        JsonNode answer = parse(response);
+        if (response.statusCode() != 200 || !"0".equals(answer.path("ErrorCode").asText())) {
+            throw new IllegalStateException("The axis simulator refused the placement: " + response.body());
+        }
+        return answer.path("receiverDocId").asText();
+    }
+
+    /** The recipient's state of one axis item ({@code sent}, {@code received}, {@code done}, {@code fail}). */
+    public Optional<String> receiveStatus(String receiverDocId) {
+        for (JsonNode item : received().path("items")) {
+            for (JsonNode delivery : item.path("deliveries")) {
+                if (receiverDocId.equals(delivery.path("receiverDocId").asText())) {
+                    return Optional.of(delivery.path("receiveStatus").asText());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The items the axis took (sendEdoc and placements), newest first, with their per-recipient state. */
+    public JsonNode received() {
+        return parse(http.get("/sim/vdxp/received?limit=1000"));
+    }
+
+    public void faults(String json) {
+        HttpResponse<String> response = http.post("/sim/vdxp/faults", json.getBytes(StandardCharsets.UTF_8),
+                "Content-Type", "application/json");
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("The axis simulator refused faults: " + response.body());
+        }
+    }
+
+    public void reset() {
+        faults("{\"reset\":true}");
+    }
+
+    private static JsonNode parse(HttpResponse<String> response) {
+        try {
+            return Samples.JSON.readTree(response.body());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("The axis simulator answered non-JSON: " + response.body(), e);
+        }
+    }
+}
