@@ -25,7 +25,8 @@ public final class DeliveryQueues {
             "DOSSIER/DVCQG", "lienthong.dossier.dvcqg",
             "PROGRESS/DVCQG", "lienthong.dossier.dvcqg",
             "DOSSIER/LGSP", "lienthong.dossier.lgsp",
-            "PROGRESS/LGSP", "lienthong.dossier.lgsp");
+            "PROGRESS/LGSP", "lienthong.dossier.lgsp",
+            "CHAIN_LEG/LGSP", "lienthong.dossier.lgsp");
 
     private DeliveryQueues() {
     }

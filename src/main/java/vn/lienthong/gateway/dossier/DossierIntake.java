@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -16,6 +17,8 @@ import org.springframework.stereotype.Component;
 import vn.lienthong.gateway.ErrorCode;
 import vn.lienthong.gateway.ExchangeKeys;
 import vn.lienthong.gateway.GatewayException;
+import vn.lienthong.gateway.chain.ChainCatalog;
+import vn.lienthong.gateway.chain.ChainLegs;
 import vn.lienthong.gateway.delivery.DeliveryMetrics;
 import vn.lienthong.gateway.delivery.DeliveryQueues;
 import vn.lienthong.gateway.ingress.ClientIdentity;
@@ -37,16 +40,28 @@ public class DossierIntake {
 
     static final String DOSSIER_KIND = "DOSSIER";
     static final String PROGRESS_KIND = "PROGRESS";
+    static final String CHAIN_LEG_KIND = "CHAIN_LEG";
+    /** Chain legs travel over the provincial platform. */
+    static final String CHAIN_DESTINATION = "LGSP";
+
+    /** Exchange property: the answer {@link #receive} prepared, given once the queues took the messages. */
+    static final String ACCEPTED = "lienthongAccepted";
 
     private final MessageStore store;
     private final IdempotencyKeys keys;
     private final DeliveryMetrics metrics;
     private final ObjectMapper json;
     private final DossierStates states;
+    private final ChainCatalog chains;
+    private final ChainLegs chainLegs;
+    private final java.time.Clock clock;
 
     DossierIntake(MessageStore store, IdempotencyKeys keys, DeliveryMetrics metrics, ObjectMapper json,
-                  DossierStates states) {
+                  DossierStates states, ChainCatalog chains, ChainLegs chainLegs, java.time.Clock clock) {
         this.states = states;
+        this.chains = chains;
+        this.chainLegs = chainLegs;
+        this.clock = clock;
         this.store = store;
         this.keys = keys;
         this.metrics = metrics;
@@ -61,7 +76,9 @@ public class DossierIntake {
     public void receive(Exchange exchange) throws JsonProcessingException {
         Dossier dossier = exchange.getProperty(ExchangeKeys.DOSSIER, Dossier.class);
         List<String> destinations = destinationsOf(exchange);
-        receive(exchange, DOSSIER_KIND, dossier.dossierCode(), dossier.agencyCode(), destinations,
+        ChainCatalog.Chain chain = chains.startedBy(dossier.procedureCode())
+                .filter(c -> !chainLegs.started(dossier.dossierCode())).orElse(null);
+        receive(exchange, DOSSIER_KIND, dossier.dossierCode(), dossier.agencyCode(), destinations, chain,
                 messageId -> states.recordSync(dossier, messageId, destinations));
     }
 
@@ -74,11 +91,12 @@ public class DossierIntake {
         Progress step = exchange.getProperty(ExchangeKeys.PROGRESS, Progress.class);
         String dossierCode = exchange.getProperty(ExchangeKeys.DOSSIER_CODE, String.class);
         receive(exchange, PROGRESS_KIND, dossierCode, exchange.getProperty(ExchangeKeys.AGENCY_CODE, String.class),
-                destinationsOf(exchange), messageId -> states.advance(dossierCode, step, messageId));
+                destinationsOf(exchange), null, messageId -> states.advance(dossierCode, step, messageId));
     }
 
     private void receive(Exchange exchange, String kind, String dossierCode, String agencyCode,
-                         List<String> destinations, Consumer<String> stateChange) throws JsonProcessingException {
+                         List<String> destinations, ChainCatalog.Chain chain, Consumer<String> stateChange)
+            throws JsonProcessingException {
         Optional<Claim> claim = keys.claimOf(exchange);
         Optional<String> earlier = claim.flatMap(keys::earlierAnswer);
         if (earlier.isPresent()) {
@@ -98,12 +116,27 @@ public class DossierIntake {
             envelopes.add(new DeliveryQueues.Envelope(messageId, kind, dossierCode, agencyCode, destination,
                     client.id()));
         }
+        List<DeliveryQueues.Envelope> legEnvelopes = new ArrayList<>();
+        if (chain != null) {
+            for (int leg = 0; leg < chain.legs().size(); leg++) {
+                String messageId = UUID.randomUUID().toString();
+                messages.add(new NewMessage(messageId, CHAIN_LEG_KIND, Direction.OUTBOUND, channel, dossierCode, null,
+                        agencyCode, CHAIN_DESTINATION, client.id(),
+                        exchange.getProperty(ExchangeKeys.REMOTE_ADDRESS, String.class), payload));
+                legEnvelopes.add(new DeliveryQueues.Envelope(messageId, CHAIN_LEG_KIND, dossierCode, agencyCode,
+                        CHAIN_DESTINATION, client.id()));
+            }
+        }
         String firstId = envelopes.isEmpty() ? UUID.randomUUID().toString() : envelopes.get(0).messageId();
-        String answer = json.writeValueAsString(Accepted.of(envelopes));
+        Accepted accepted = Accepted.of(envelopes, chain, legEnvelopes);
+        String answer = json.writeValueAsString(accepted);
+        Consumer<String> alsoChain = chain == null ? stateChange : stateChange.andThen(first -> chainLegs.record(
+                dossierCode, chain, legEnvelopes.stream().map(DeliveryQueues.Envelope::messageId).toList(),
+                java.time.OffsetDateTime.now(clock)));
         try {
             store.insertReceived(messages, claim.map(c -> new IdempotencyRecord(c.clientId(), c.key(),
                     c.requestSha256(), firstId, answer, c.expiresAt())).orElse(null),
-                    () -> stateChange.accept(firstId));
+                    () -> alsoChain.accept(firstId));
         } catch (DuplicateKeyException raced) {
             Optional<String> first = claim.flatMap(keys::earlierAnswer);
             if (claim.isEmpty()) {
@@ -116,7 +149,9 @@ public class DossierIntake {
         if (envelopes.isEmpty()) {
             throw new IllegalStateException("A " + kind + " message of dossier " + dossierCode + " has no destination");
         }
+        envelopes.addAll(legEnvelopes);
         exchange.setProperty(ExchangeKeys.OUTBOUND, List.copyOf(envelopes));
+        exchange.setProperty(ACCEPTED, accepted);
         exchange.getIn().removeHeaders("*");
         exchange.getIn().setBody(exchange.getProperty(ExchangeKeys.JSON_TEXT, String.class));
     }
@@ -127,7 +162,7 @@ public class DossierIntake {
         List<DeliveryQueues.Envelope> envelopes = exchange.getProperty(ExchangeKeys.OUTBOUND, List.class);
         store.markQueued(envelopes.stream().map(DeliveryQueues.Envelope::messageId).toList());
         envelopes.forEach(envelope -> metrics.accepted(envelope.destination()));
-        exchange.getIn().setBody(Accepted.of(envelopes));
+        exchange.getIn().setBody(exchange.getProperty(ACCEPTED, Accepted.class));
     }
 
     @SuppressWarnings("unchecked")
@@ -146,14 +181,29 @@ public class DossierIntake {
      * The answer to an accepted submission: the message id of its first destination (in alphabetical order), every
      * destination, and each destination's own message.
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Accepted(String messageId, String status, List<String> destinations,
-                           List<DestinationMessage> messages) {
+                           List<DestinationMessage> messages, ChainStarted chain) {
 
-        static Accepted of(List<DeliveryQueues.Envelope> envelopes) {
+        static Accepted of(List<DeliveryQueues.Envelope> envelopes, ChainCatalog.Chain chain,
+                           List<DeliveryQueues.Envelope> legs) {
+            List<LegMessage> legMessages = new ArrayList<>();
+            for (int i = 0; i < legs.size(); i++) {
+                legMessages.add(new LegMessage(i + 1, chain.legs().get(i).agency(), legs.get(i).messageId()));
+            }
             return new Accepted(envelopes.isEmpty() ? null : envelopes.get(0).messageId(), "ACCEPTED",
                     envelopes.stream().map(DeliveryQueues.Envelope::destination).toList(),
-                    envelopes.stream().map(e -> new DestinationMessage(e.destination(), e.messageId())).toList());
+                    envelopes.stream().map(e -> new DestinationMessage(e.destination(), e.messageId())).toList(),
+                    chain == null ? null : new ChainStarted(chain.name(), legMessages));
         }
+    }
+
+    /** The chain a dossier started: its name and each leg's message. */
+    public record ChainStarted(String name, List<LegMessage> legs) {
+    }
+
+    /** The message of one chain leg. */
+    public record LegMessage(int leg, String agency, String messageId) {
     }
 
     /** The message a submission became for one destination. */
