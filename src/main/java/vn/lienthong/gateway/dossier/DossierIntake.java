@@ -138,6 +138,11 @@ public class DossierIntake {
                     c.requestSha256(), firstId, answer, c.expiresAt())).orElse(null),
                     () -> alsoChain.accept(firstId));
         } catch (DuplicateKeyException raced) {
+            if (claim.isEmpty() && chain != null) {
+                // another request for the same dossier started its chain first: this one is an update, as later ones
+                receive(exchange, kind, dossierCode, agencyCode, destinations, null, stateChange);
+                return;
+            }
             Optional<String> first = claim.flatMap(keys::earlierAnswer);
             if (claim.isEmpty()) {
                 throw raced;
