@@ -29,6 +29,8 @@ public final class ExchangeKeys {
     public static final String DOCUMENT_STATUS = "lienthongDocumentStatus";
     /** Exchange property: the platform record built from the canonical message. */
     public static final String PLATFORM_RECORD = "lienthongPlatformRecord";
+    /** Exchange property: the LGSP service path a chain leg is sent to. */
+    public static final String LGSP_SERVICE_PATH = "lienthongLgspServicePath";
 
     /** Exchange property: the destinations the routing rules chose for the message, a {@code List<String>}. */
     public static final String DESTINATIONS = "lienthongDestinations";

@@ -30,6 +30,16 @@ public final class Http {
         return send(request.build());
     }
 
+    public HttpResponse<String> put(String path, byte[] body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(30))
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request.build());
+    }
+
     public HttpResponse<String> postJson(String path, String json) {
         return post(path, json.getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 "Content-Type", "application/json", "X-API-Key", AGENCY_KEY);

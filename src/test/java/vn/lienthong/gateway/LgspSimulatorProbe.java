@@ -49,6 +49,17 @@ public final class LgspSimulatorProbe {
         }
     }
 
+    /** Makes the simulator refuse (400) every record addressed to these organs, until changed or reset. */
+    public void refuseOrgans(String... organs) {
+        String json = "{\"organs\":[" + String.join(",", java.util.Arrays.stream(organs).map(o -> "\"" + o + "\"")
+                .toList()) + "]}";
+        HttpResponse<String> response = http.put("/sim/lgsp/refused-organs", json.getBytes(StandardCharsets.UTF_8),
+                "Content-Type", "application/json");
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("LGSP simulator refused the organ list: " + response.body());
+        }
+    }
+
     public void reset() {
         faults("{\"reset\":true}");
     }

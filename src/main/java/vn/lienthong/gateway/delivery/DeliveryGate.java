@@ -29,6 +29,8 @@ public class DeliveryGate {
 
     /** Exchange property set by {@link #admit}: {@code DELIVER}, {@code HOLD} or {@code DONE}. */
     public static final String DECISION = "lienthongGate";
+    /** A chain leg goes to its own agency, independent of every other message of its dossier: never held. */
+    private static final String CHAIN_LEG = "CHAIN_LEG";
     static final Duration MIN_HOLD = Duration.ofMillis(250);
     static final Duration AFTER_EARLIER_ATTEMPT = Duration.ofMillis(100);
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryGate.class);
@@ -56,7 +58,8 @@ public class DeliveryGate {
             exchange.setProperty(DECISION, "DONE");
             return;
         }
-        Optional<PendingMessage> earlier = store.earlierPending(message.orElseThrow());
+        Optional<PendingMessage> earlier = CHAIN_LEG.equals(exchange.getIn().getHeader(ExchangeKeys.KIND))
+                ? Optional.empty() : store.earlierPending(message.orElseThrow());
         if (earlier.isPresent()) {
             Instant now = clock.instant();
             Instant earliest = now.plus(MIN_HOLD);

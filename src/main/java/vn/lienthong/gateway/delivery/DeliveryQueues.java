@@ -36,7 +36,8 @@ public final class DeliveryQueues {
             MessageKinds.DOCUMENT + "/VDXP", "lienthong.document.vdxp",
             MessageKinds.DOCUMENT_STATUS + "/VDXP", "lienthong.document.vdxp",
             MessageKinds.DOCUMENT + "/" + LOCAL, DOCUMENT_LOCAL_QUEUE,
-            MessageKinds.DOCUMENT_STATUS + "/" + LOCAL, DOCUMENT_LOCAL_QUEUE);
+            MessageKinds.DOCUMENT_STATUS + "/" + LOCAL, DOCUMENT_LOCAL_QUEUE,
+            "CHAIN_LEG/LGSP", "lienthong.dossier.lgsp");
 
     /** Which way a message to this destination goes: inward to a local system, or outward to a platform. */
     public static Direction directionOf(String destination) {

@@ -36,6 +36,9 @@ import vn.lienthong.gateway.messagelog.NewMessage;
 @Component("messageIntake")
 public class MessageIntake {
 
+    /** Exchange property: the answer {@link #receive} prepared, given once the queues took the messages. */
+    private static final String ACCEPTED = "lienthongAccepted";
+
     private final MessageStore store;
     private final IdempotencyKeys keys;
     private final DeliveryMetrics metrics;
@@ -56,6 +59,15 @@ public class MessageIntake {
      */
     public void receive(Exchange exchange, Subject subject, List<String> destinations, Consumer<String> stateChange)
             throws JsonProcessingException {
+        receive(exchange, subject, destinations, null, stateChange);
+    }
+
+    /**
+     * As {@link #receive(Exchange, Subject, List, Consumer)}, and also one message per leg of the chain the message
+     * starts ({@code legs}, null for none), stored, recorded and queued with the others and listed in the answer.
+     */
+    public void receive(Exchange exchange, Subject subject, List<String> destinations, ChainLegs legs,
+                        Consumer<String> stateChange) throws JsonProcessingException {
         Optional<Claim> claim = keys.claimOf(exchange);
         Optional<String> earlier = claim.flatMap(keys::earlierAnswer);
         if (earlier.isPresent()) {
@@ -75,13 +87,32 @@ public class MessageIntake {
             envelopes.add(new DeliveryQueues.Envelope(messageId, subject.kind(), subject.dossierCode(),
                     subject.documentId(), subject.agencyCode(), destination, client.id()));
         }
+        List<DeliveryQueues.Envelope> legEnvelopes = new ArrayList<>();
+        if (legs != null) {
+            for (int leg = 0; leg < legs.agencies().size(); leg++) {
+                String messageId = UUID.randomUUID().toString();
+                messages.add(new NewMessage(messageId, legs.kind(), Direction.OUTBOUND, channel, subject.dossierCode(),
+                        subject.documentId(), subject.agencyCode(), legs.destination(), client.id(),
+                        exchange.getProperty(ExchangeKeys.REMOTE_ADDRESS, String.class), payload));
+                legEnvelopes.add(new DeliveryQueues.Envelope(messageId, legs.kind(), subject.dossierCode(),
+                        subject.documentId(), subject.agencyCode(), legs.destination(), client.id()));
+            }
+        }
         String firstId = envelopes.isEmpty() ? UUID.randomUUID().toString() : envelopes.get(0).messageId();
-        String answer = json.writeValueAsString(Accepted.of(envelopes));
+        Accepted accepted = Accepted.of(envelopes, legs, legEnvelopes);
+        String answer = json.writeValueAsString(accepted);
+        Consumer<String> withLegs = legs == null ? stateChange : stateChange.andThen(first -> legs.record()
+                .accept(legEnvelopes.stream().map(DeliveryQueues.Envelope::messageId).toList()));
         try {
             store.insertReceived(messages, claim.map(c -> new IdempotencyRecord(c.clientId(), c.key(),
                     c.requestSha256(), firstId, answer, c.expiresAt())).orElse(null),
-                    () -> stateChange.accept(firstId));
+                    () -> withLegs.accept(firstId));
         } catch (DuplicateKeyException raced) {
+            if (claim.isEmpty() && legs != null) {
+                // another request for the same dossier started its chain first: this one is an update, as later ones
+                receive(exchange, subject, destinations, null, stateChange);
+                return;
+            }
             Optional<String> first = claim.flatMap(keys::earlierAnswer);
             if (claim.isEmpty()) {
                 throw raced;
@@ -93,7 +124,9 @@ public class MessageIntake {
         if (envelopes.isEmpty()) {
             throw new IllegalStateException("A " + subject.kind() + " message has no destination");
         }
+        envelopes.addAll(legEnvelopes);
         exchange.setProperty(ExchangeKeys.OUTBOUND, List.copyOf(envelopes));
+        exchange.setProperty(ACCEPTED, accepted);
         exchange.getIn().removeHeaders("*");
         exchange.getIn().setBody(exchange.getProperty(ExchangeKeys.JSON_TEXT, String.class));
     }
@@ -104,7 +137,7 @@ public class MessageIntake {
         List<DeliveryQueues.Envelope> envelopes = exchange.getProperty(ExchangeKeys.OUTBOUND, List.class);
         store.markQueued(envelopes.stream().map(DeliveryQueues.Envelope::messageId).toList());
         envelopes.forEach(envelope -> metrics.accepted(envelope.destination()));
-        exchange.getIn().setBody(Accepted.of(envelopes));
+        exchange.getIn().setBody(exchange.getProperty(ACCEPTED, Accepted.class));
     }
 
     private void replay(Exchange exchange, String answer) throws JsonProcessingException {
@@ -132,14 +165,36 @@ public class MessageIntake {
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Accepted(String messageId, String documentId, String status, List<String> destinations,
-                           List<DestinationMessage> messages) {
+                           List<DestinationMessage> messages, ChainStarted chain) {
 
-        static Accepted of(List<DeliveryQueues.Envelope> envelopes) {
+        static Accepted of(List<DeliveryQueues.Envelope> envelopes, ChainLegs legs,
+                           List<DeliveryQueues.Envelope> legEnvelopes) {
+            List<LegMessage> legMessages = new ArrayList<>();
+            for (int i = 0; i < legEnvelopes.size(); i++) {
+                legMessages.add(new LegMessage(i + 1, legs.agencies().get(i), legEnvelopes.get(i).messageId()));
+            }
             return new Accepted(envelopes.isEmpty() ? null : envelopes.get(0).messageId(),
                     envelopes.isEmpty() ? null : envelopes.get(0).documentId(), "ACCEPTED",
                     envelopes.stream().map(DeliveryQueues.Envelope::destination).toList(),
-                    envelopes.stream().map(e -> new DestinationMessage(e.destination(), e.messageId())).toList());
+                    envelopes.stream().map(e -> new DestinationMessage(e.destination(), e.messageId())).toList(),
+                    legs == null ? null : new ChainStarted(legs.chain(), legMessages));
         }
+    }
+
+    /**
+     * The legs of a chain a message starts: the chain's name, each leg's agency in order, the kind and destination of
+     * the leg messages, and what records the legs (given their message ids, in the same transaction).
+     */
+    public record ChainLegs(String chain, List<String> agencies, String kind, String destination,
+                            Consumer<List<String>> record) {
+    }
+
+    /** The chain a submission started: its name and each leg's message. */
+    public record ChainStarted(String name, List<LegMessage> legs) {
+    }
+
+    /** The message of one chain leg. */
+    public record LegMessage(int leg, String agency, String messageId) {
     }
 
     /** The message a submission became for one destination. */

@@ -46,6 +46,12 @@ public class LgspClient {
         call(exchange, settings.getUpdateTracesPath(), "UpdateDocumentTraces");
     }
 
+    /** Sends a chain leg's record to the leg's LGSP service ({@link ExchangeKeys#LGSP_SERVICE_PATH}). */
+    public void syncChainLeg(Exchange exchange) {
+        String path = exchange.getProperty(ExchangeKeys.LGSP_SERVICE_PATH, String.class);
+        call(exchange, path, path.substring(path.lastIndexOf('/') + 1));
+    }
+
     private void call(Exchange exchange, String path, String service) {
         Object record = exchange.getProperty(ExchangeKeys.PLATFORM_RECORD);
         String idempotencyKey = exchange.getIn().getHeader(ExchangeKeys.MESSAGE_ID, String.class);

@@ -6,13 +6,16 @@ import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
+import vn.lienthong.gateway.chain.ChainProperties;
 import vn.lienthong.gateway.delivery.RoutingRules;
 
 /**
  * Resolves the LGSP URLs (services and token endpoint): the configured ones, or in the sandbox the built-in simulator
- * on this gateway's port; refuses to start when the routing rules send dossiers to LGSP without a usable account.
+ * on this gateway's port; refuses to start when the routing rules send dossiers to LGSP, or chains are configured
+ * (their legs go over LGSP), without a usable account.
  */
 @Component
 class LgspEndpoint {
@@ -27,11 +30,17 @@ class LgspEndpoint {
     private volatile URI base;
 
     LgspEndpoint(LgspProperties settings, Environment environment, ApplicationContext context, RoutingRules routing) {
+        this(settings, environment, context, routing, new ChainProperties());
+    }
+
+    @Autowired
+    LgspEndpoint(LgspProperties settings, Environment environment, ApplicationContext context, RoutingRules routing,
+                 ChainProperties chains) {
         this.settings = settings;
         this.context = context;
         boolean sandbox = environment.acceptsProfiles(Profiles.of("sandbox"));
         String configured = settings.getBaseUrl() == null ? "" : settings.getBaseUrl().strip();
-        if (routing.routesTo(DESTINATION)) {
+        if (routing.routesTo(DESTINATION) || !chains.getChains().isEmpty()) {
             requireAccount(settings, sandbox, configured);
         }
         if (!configured.isEmpty()) {

@@ -205,6 +205,30 @@ public class MessageStore {
         });
     }
 
+    /**
+     * Records that the receiving agency confirmed a delivered message (an ACKNOWLEDGED entry naming the client and its
+     * address), running {@code alsoInTransaction} first; returns false, recording nothing, when that returns false.
+     */
+    public boolean recordAcknowledged(String messageId, String clientId, String remoteAddress,
+                                      java.util.function.BooleanSupplier alsoInTransaction) {
+        OffsetDateTime now = now();
+        Boolean done = tx.execute(status -> {
+            if (!alsoInTransaction.getAsBoolean()) {
+                return false;
+            }
+            jdbc.update("""
+                    INSERT INTO message_event (occurred_at, event, direction, channel, message_id, dossier_code,
+                                               document_id, client_id, remote_address, destination, reason_code, detail)
+                    SELECT ?, ?, direction, channel, message_id, dossier_code, document_id, ?, ?, destination, NULL, ?
+                    FROM message WHERE message_id = ?""",
+                    now, EventType.ACKNOWLEDGED.name(), truncate(clientId), truncate(remoteAddress),
+                    "acknowledged by the receiving agency", messageId);
+            jdbc.update("UPDATE message SET updated_at = ? WHERE message_id = ?", now, messageId);
+            return true;
+        });
+        return Boolean.TRUE.equals(done);
+    }
+
     /** Records a refused request; nothing about it is queued. */
     public void recordRejection(Rejection r) {
         insertEvent(now(), EventType.REJECTED, r.channel(), r.clientId(), r.remoteAddress(), r.reasonCode(), r.detail(),
@@ -395,14 +419,15 @@ public class MessageStore {
     /**
      * The earliest message going the same way as this one, accepted before it, still waiting to go: of the same dossier
      * and destination, or, for a message about a document rather than a dossier, of the same document, agency and
-     * destination (an incoming document before the status messages about it, status 03 before 06).
+     * destination (an incoming document before the status messages about it, status 03 before 06). Chain legs
+     * (kind CHAIN_LEG) go to other agencies and hold back no one.
      */
     public Optional<PendingMessage> earlierPending(PendingMessage message) {
         if (message.dossierCode() != null) {
             return jdbc.query("""
                     SELECT message_id, state, dossier_code, document_id, agency_code, destination, seq, next_attempt_at
                     FROM message
-                    WHERE dossier_code = ? AND destination = ? AND seq < ? AND state = ?
+                    WHERE dossier_code = ? AND destination = ? AND seq < ? AND state = ? AND kind <> 'CHAIN_LEG'
                     ORDER BY seq FETCH FIRST 1 ROWS ONLY""", this::toPending,
                     message.dossierCode(), message.destination(), message.seq(), MessageState.QUEUED.name())
                     .stream().findFirst();

@@ -15,6 +15,7 @@ record LgspReceived(OffsetDateTime receivedAt, String idempotencyKey, String ser
         json.put("receivedAt", receivedAt.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
         json.put("idempotencyKey", idempotencyKey);
         json.put("service", service);
+        json.put("receivingOrgan", document.path("OrganInchargeIdLevel1").asText(""));
         json.set("document", document.deepCopy());
         return json;
     }

@@ -35,6 +35,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -60,6 +61,9 @@ class LgspSimulatorController {
     private final Clock clock;
     private final SimulatorFaults faults = new SimulatorFaults();
     private final SimulatorInbox<LgspReceived> inbox = new SimulatorInbox<>();
+    /** Organ codes whose SyncDocument records are refused with 400, until changed: a permanent fault for one agency. */
+    private final java.util.Set<String> refusedOrgans = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static final int MAX_REFUSED_ORGANS = 100;
 
     LgspSimulatorController(LgspTokenIssuer tokens, LgspDocumentValidator validator, ObjectMapper mapper,
                             ObjectProvider<Clock> clock) {
@@ -145,6 +149,36 @@ class LgspSimulatorController {
         return ResponseEntity.noContent().build();
     }
 
+    /** Which receiving organs ({@code OrganInchargeIdLevel1}) the simulator refuses; {@code {"organs": [...]}}. */
+    @GetMapping("/refused-organs")
+    JsonNode refusedOrgans() {
+        ObjectNode answer = JsonNodeFactory.instance.objectNode();
+        refusedOrgans.stream().sorted().forEach(answer.putArray("organs")::add);
+        return answer;
+    }
+
+    /** Replaces the organs refused with 400 (a permanent fault for those agencies only); an empty list clears it. */
+    @PutMapping("/refused-organs")
+    ResponseEntity<JsonNode> changeRefusedOrgans(@RequestBody(required = false) byte[] body) {
+        Optional<JsonNode> request = readObject(body);
+        JsonNode organs = request.map(r -> r.path("organs")).orElse(null);
+        if (organs == null || !organs.isArray() || organs.size() > MAX_REFUSED_ORGANS) {
+            return invalid(List.of(SimulatorViolation.of("/organs", "must be an array of at most "
+                    + MAX_REFUSED_ORGANS + " organ codes")));
+        }
+        List<String> codes = new ArrayList<>();
+        for (JsonNode organ : organs) {
+            if (!organ.isTextual() || !organ.asText().matches("[A-Za-z0-9._-]{1,64}")) {
+                return invalid(List.of(SimulatorViolation.of("/organs", "each organ code is 1 to 64 letters, "
+                        + "digits, . _ -")));
+            }
+            codes.add(organ.asText());
+        }
+        refusedOrgans.clear();
+        refusedOrgans.addAll(codes);
+        return ResponseEntity.ok(refusedOrgans());
+    }
+
     @GetMapping("/faults")
     JsonNode currentFaults() {
         return faults.current().toJson().put("tokenLifetimeSeconds", tokens.lifetimeSeconds());
@@ -163,6 +197,9 @@ class LgspSimulatorController {
         Integer lifetime = SimulatorFaults.integer(request.get(), "tokenLifetimeSeconds", 1, 86_400, problems);
         if (!problems.isEmpty()) {
             return invalid(problems);
+        }
+        if (change.reset()) {
+            refusedOrgans.clear();
         }
         if (change.reset() || lifetime != null) {
             tokens.changeLifetime(lifetime == null ? null : Duration.ofSeconds(lifetime));
@@ -195,6 +232,11 @@ class LgspSimulatorController {
         List<SimulatorViolation> violations = validator.validate(service, parsed.get());
         if (!violations.isEmpty()) {
             return invalid(violations);
+        }
+        String organ = parsed.get().path("OrganInchargeIdLevel1").asText("");
+        if (!organ.isEmpty() && refusedOrgans.contains(organ)) {
+            return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(body("400",
+                    "Cơ quan tiếp nhận " + organ + " từ chối hồ sơ"));
         }
         OffsetDateTime now = OffsetDateTime.now(clock.withZone(VIETNAM)).truncatedTo(ChronoUnit.MILLIS);
         inbox.accept(idempotencyKey, List.of(new LgspReceived(now, idempotencyKey, service, parsed.get())));

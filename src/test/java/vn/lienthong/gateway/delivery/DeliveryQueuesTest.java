@@ -14,6 +14,7 @@ class DeliveryQueuesTest {
         assertThat(DeliveryQueues.queueFor("PROGRESS", "DVCQG")).isEqualTo("lienthong.dossier.dvcqg");
         assertThat(DeliveryQueues.queueFor("DOSSIER", "LGSP")).isEqualTo("lienthong.dossier.lgsp");
         assertThat(DeliveryQueues.queueFor("PROGRESS", "LGSP")).isEqualTo("lienthong.dossier.lgsp");
+        assertThat(DeliveryQueues.queueFor("CHAIN_LEG", "LGSP")).isEqualTo("lienthong.dossier.lgsp");
         assertThat(DeliveryQueues.destinations()).contains("DVCQG", "LGSP");
     }
 

@@ -1,9 +1,11 @@
 package vn.lienthong.gateway.document;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -215,7 +217,9 @@ class DocumentSubmissionEndToEndTest extends GatewayEndToEndTest {
         JsonNode deadLettered = gateway.awaitState(messageId, "DEAD_LETTERED");
         assertThat(deadLettered.at("/attempts/0/outcome").asText()).isEqualTo("PERMANENT_FAILURE");
         assertThat(deadLettered.at("/attempts/0/reason").asText()).contains("ErrorCode 900");
-        assertThat(queues.messageCount(QueueProbe.VDXP + ".dlq")).isPositive();
+        // the message's state is committed with the dead-letter queue's transaction, which may finish a moment later
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(queues.messageCount(QueueProbe.VDXP + ".dlq")).isPositive());
 
         HttpResponse<String> replay = http.post("/admin/dead-letters/" + messageId + "/replay", new byte[0],
                 "X-API-Key", Http.ADMIN_KEY);

@@ -27,6 +27,7 @@ import vn.lienthong.gateway.PlatformStub;
 import vn.lienthong.gateway.PlatformStub.Canned;
 import vn.lienthong.gateway.PlatformStub.Recorded;
 import vn.lienthong.gateway.TestClock;
+import vn.lienthong.gateway.chain.ChainProperties;
 import vn.lienthong.gateway.delivery.PlatformDeliveryException;
 import vn.lienthong.gateway.delivery.RoutingProperties;
 import vn.lienthong.gateway.delivery.RoutingRules;
@@ -218,6 +219,27 @@ class LgspClientTest {
         production.setActiveProfiles("production");
 
         new LgspEndpoint(blank, production, null, new RoutingRules(dvcqgOnly));
+    }
+
+    @Test
+    void needsAnAccountWhenAChainIsConfiguredEvenIfNoRuleRoutesDossiersToLgsp() {
+        RoutingProperties dvcqgOnly = new RoutingProperties();
+        RoutingProperties.Rule everything = new RoutingProperties.Rule();
+        everything.setProcedureCodes(List.of("*"));
+        dvcqgOnly.setDestinations(Map.of("DVCQG", List.of(everything)));
+        ChainProperties.Leg leg = new ChainProperties.Leg();
+        leg.setAgency("000.31.00.H56");
+        leg.setProcedure("2.001023");
+        ChainProperties.Chain chain = new ChainProperties.Chain();
+        chain.setLegs(List.of(leg));
+        ChainProperties chains = new ChainProperties();
+        chains.setChains(Map.of("birth", chain));
+        MockEnvironment production = new MockEnvironment();
+        production.setActiveProfiles("production");
+
+        assertThatThrownBy(() -> new LgspEndpoint(new LgspProperties(), production, null,
+                new RoutingRules(dvcqgOnly), chains)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("lienthong.lgsp");
     }
 
     @Test

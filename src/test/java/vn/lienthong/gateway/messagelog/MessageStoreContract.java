@@ -241,6 +241,20 @@ abstract class MessageStoreContract {
     }
 
     @Test
+    void recordsAnAcknowledgementWithTheAcknowledgingClientOnlyWhenTheStateChangeTookPlace() {
+        String id = receive("000.00.17.H56-240101-0096");
+        store.markDelivered(id, 200);
+
+        assertThat(store.recordAcknowledged(id, "police-system", "10.0.0.9", () -> false)).isFalse();
+        assertThat(store.recordAcknowledged(id, "police-system", "10.0.0.9", () -> true)).isTrue();
+
+        assertThat(store.eventsOf(id)).containsExactly(EventType.RECEIVED, EventType.DELIVERED,
+                EventType.ACKNOWLEDGED);
+        assertThat(jdbc.queryForObject("SELECT client_id FROM message_event WHERE message_id = ? AND event = ?",
+                String.class, id, "ACKNOWLEDGED")).isEqualTo("police-system");
+    }
+
+    @Test
     void findsNothingForAnUnknownMessage() {
         assertThat(store.find(UUID.randomUUID().toString())).isEmpty();
     }

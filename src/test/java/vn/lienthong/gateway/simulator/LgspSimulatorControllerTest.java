@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -268,6 +269,35 @@ class LgspSimulatorControllerTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[*].pointer",
                         containsInAnyOrder("/failNext", "/expireTokens", "/tokenLifetimeSeconds")));
+    }
+
+    @Test
+    void refusesWith400TheRecordsOfTheOrgansItIsToldToRefuseAndShowsEachRecordsReceivingOrgan() throws Exception {
+        String token = token();
+        mvc.perform(put("/sim/lgsp/refused-organs").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"organs\":[\"000.31.00.H56\"]}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.organs[0]").value("000.31.00.H56"));
+        ObjectNode toPolice = document().put("OrganInchargeIdLevel1", "000.31.00.H56");
+
+        call(SYNC, token, "key-police", toPolice).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.ErrorCode").value("400"));
+        call(SYNC, token, "key-commune", document()).andExpect(status().isOk());
+        postFaults("{\"reset\":true}").andExpect(status().isOk());
+        call(SYNC, token(), "key-police-again", toPolice).andExpect(status().isOk());
+
+        mvc.perform(get("/sim/lgsp/received"))
+                .andExpect(jsonPath("$.count").value(2))
+                .andExpect(jsonPath("$.records[0].receivingOrgan").value("000.00.17.H56"))
+                .andExpect(jsonPath("$.records[1].receivingOrgan").value("000.31.00.H56"));
+    }
+
+    @Test
+    void refusesAnOrganListThatIsNotAnArrayOfOrganCodes() throws Exception {
+        for (String body : new String[] {"{\"organs\":\"000.31.00.H56\"}", "{\"organs\":[\"<x>\"]}", "[]", ""}) {
+            mvc.perform(put("/sim/lgsp/refused-organs").contentType(MediaType.APPLICATION_JSON).content(body))
+                    .andExpect(status().isBadRequest());
+        }
+        mvc.perform(get("/sim/lgsp/refused-organs")).andExpect(jsonPath("$.organs").isEmpty());
     }
 
     private String token() throws Exception {
