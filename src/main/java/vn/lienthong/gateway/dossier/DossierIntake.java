@@ -2,7 +2,6 @@ package vn.lienthong.gateway.dossier;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -23,6 +22,7 @@ import vn.lienthong.gateway.ingress.IdempotencyKeys.Claim;
 import vn.lienthong.gateway.messagelog.Channel;
 import vn.lienthong.gateway.messagelog.Direction;
 import vn.lienthong.gateway.messagelog.IdempotencyRecord;
+import vn.lienthong.gateway.messagelog.MessageIds;
 import vn.lienthong.gateway.messagelog.MessageStore;
 import vn.lienthong.gateway.messagelog.NewMessage;
 
@@ -42,10 +42,12 @@ public class DossierIntake {
     private final DeliveryMetrics metrics;
     private final ObjectMapper json;
     private final DossierStates states;
+    private final MessageIds messageIds;
 
     DossierIntake(MessageStore store, IdempotencyKeys keys, DeliveryMetrics metrics, ObjectMapper json,
-                  DossierStates states) {
+                  DossierStates states, MessageIds messageIds) {
         this.states = states;
+        this.messageIds = messageIds;
         this.store = store;
         this.keys = keys;
         this.metrics = metrics;
@@ -84,7 +86,7 @@ public class DossierIntake {
         }
         ClientIdentity client = exchange.getProperty(ExchangeKeys.CLIENT, ClientIdentity.class);
         String destination = exchange.getProperty(ExchangeKeys.DESTINATION, String.class);
-        String messageId = UUID.randomUUID().toString();
+        String messageId = messageIds.next();
         String answer = json.writeValueAsString(new Accepted(messageId, "ACCEPTED", List.of(destination)));
         NewMessage message = new NewMessage(messageId, kind, Direction.OUTBOUND,
                 Channel.ofPath(exchange.getProperty(ExchangeKeys.REQUEST_PATH, String.class)), dossierCode, null,
