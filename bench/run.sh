@@ -14,11 +14,11 @@
 # The load generator and the platform share the machine with the gateway; the output says how much CPU each used.
 #
 # Usage: bench/run.sh [options]            (needs curl; builds the jar and the bench classes when needed)
-#   -n N                 dossiers in the throughput phase (default 20000)
+#   -n N                 dossiers in the throughput phase (default 3000)
 #   -c C                 concurrent HTTP clients (default 8)
 #   --payload BYTES      grow each dossier to at least this many bytes of JSON (default 0: samples/dossier.json)
 #   --rate R             offered rate of the latency phase, dossiers/s (default 500; 0 skips the phase)
-#   --rate-dossiers M    dossiers sent at that rate (default 5000)
+#   --rate-dossiers M    dossiers sent at that rate (default 2000)
 #   --warm-up W          dossiers sent first and not counted (default 1000)
 #   --no-idempotency     send no Idempotency-Key (default: every dossier has one)
 #   --no-sealing         run without the message-log-seal and message-log-timestamp routes: events are still written
@@ -26,6 +26,7 @@
 #   --no-timestamps      checkpoints signed but not timestamped (lienthong.log.tsa.url empty)
 #   --heap SIZE          the gateway's -Xmx (default 512m)
 #   --workers W          lienthong.delivery.concurrent-consumers (default: the gateway's default, 4)
+#   --raw-messages M     messages of the raw broker baseline (default 10000)
 #   --no-raw             skip the raw broker baseline
 #   --jfr                record the throughput phase with JFR and print its hottest frames
 #   --set NAME=VALUE     any other gateway setting, e.g. --set spring.datasource.url=jdbc:postgresql://… (repeatable)
@@ -33,8 +34,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-dossiers=20000 clients=8 payload=0 rate=500 rate_dossiers=5000 warm_up=1000 idempotency=true sealing=on
-timestamps=on heap=512m workers=4 raw=on jfr=off port=18090 platform_port=18091 extra_settings=()
+dossiers=3000 clients=8 payload=0 rate=500 rate_dossiers=2000 warm_up=1000 idempotency=true sealing=on
+timestamps=on heap=512m workers=4 raw=on raw_messages=10000 jfr=off port=18090 platform_port=18091 extra_settings=()
 while [ $# -gt 0 ]; do
   case "$1" in
     -n) dossiers="$2"; shift ;;
@@ -48,6 +49,7 @@ while [ $# -gt 0 ]; do
     --no-timestamps) timestamps=off ;;
     --heap) heap="$2"; shift ;;
     --workers) workers="$2"; shift ;;
+    --raw-messages) raw_messages="$2"; shift ;;
     --no-raw) raw=off ;;
     --jfr) jfr=on ;;
     --set) extra_settings+=("--$2"); shift ;;
@@ -106,7 +108,7 @@ wait "$platform_pid" 2>/dev/null || true
 
 raw_args=()
 if [ "$raw" = on ]; then
-  bench_java vn.lienthong.gateway.bench.RawBrokerBench --dir="$work/raw" --messages="$dossiers" \
+  bench_java vn.lienthong.gateway.bench.RawBrokerBench --dir="$work/raw" --messages="$raw_messages" \
     --producers="$clients" --consumers="$workers" --payload-bytes="$payload" --out="$results/raw.json" \
     > "$results/raw.log" 2>&1 || { echo "raw baseline failed:"; tail -20 "$results/raw.log"; exit 1; }
   raw_args=(--raw="$results/raw.json")

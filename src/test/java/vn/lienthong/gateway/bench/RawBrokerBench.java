@@ -42,8 +42,10 @@ import org.slf4j.LoggerFactory;
  * broker is configured as the gateway's is (Spring Boot's embedded configuration with {@code BrokerConfig}: NIO journal,
  * journal synced on transactional and non-transactional writes, in-VM connector, no security); producers send
  * non-transacted with blocking durable sends, as the gateway's ingest route does, and each consumer commits a local
- * transaction per message, as the delivery route does. Options: {@code --dir= --messages= --producers= --consumers=
- * --payload-bytes= --out=}.
+ * transaction per message, as the delivery route does (on one consumer kept open: the raw broker's own pace). Options:
+ * {@code --dir= --messages= --producers= --consumers= --payload-bytes= --out=}, and
+ * {@code --journal-buffer-timeout-ns=} to try another journal buffer timeout than the gateway's (Artemis's default for
+ * NIO, 3,333,333 ns: how long the journal gathers writes before one synced write).
  */
 public final class RawBrokerBench {
 
@@ -67,7 +69,8 @@ public final class RawBrokerBench {
                 Integer.parseInt(options.getOrDefault("payload-bytes", "0")));
         String dir = options.get("dir");
 
-        EmbeddedActiveMQ broker = new EmbeddedActiveMQ().setConfiguration(configuration(dir));
+        EmbeddedActiveMQ broker = new EmbeddedActiveMQ().setConfiguration(configuration(dir,
+                Integer.parseInt(options.getOrDefault("journal-buffer-timeout-ns", "-1"))));
         broker.start();
         try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory("vm://0")) {
             ObjectNode result = run(factory, dossiers, messages, producers, consumers);
@@ -81,7 +84,7 @@ public final class RawBrokerBench {
     }
 
     /** The gateway's broker settings: Spring Boot's embedded configuration as changed by BrokerConfig. */
-    private static ConfigurationImpl configuration(String dir) {
+    private static ConfigurationImpl configuration(String dir, int journalBufferTimeoutNanos) {
         ConfigurationImpl configuration = new ConfigurationImpl();
         configuration.setSecurityEnabled(false);
         configuration.setPersistenceEnabled(true);
@@ -92,8 +95,8 @@ public final class RawBrokerBench {
         configuration.setPagingDirectory(dir + "/paging");
         configuration.setJournalSyncTransactional(true);
         configuration.setJournalSyncNonTransactional(true);
-        if (Integer.getInteger("bufferTimeoutNs", -1) >= 0) {
-            configuration.setJournalBufferTimeout_NIO(Integer.getInteger("bufferTimeoutNs"));
+        if (journalBufferTimeoutNanos >= 0) {
+            configuration.setJournalBufferTimeout_NIO(journalBufferTimeoutNanos);
         }
         configuration.getAcceptorConfigurations().add(new TransportConfiguration(InVMAcceptorFactory.class.getName()));
         configuration.addAddressSetting("lienthong.#", new AddressSettings()
