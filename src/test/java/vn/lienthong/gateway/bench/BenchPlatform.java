@@ -59,6 +59,9 @@ public final class BenchPlatform {
     }
 
     public static void main(String[] args) throws IOException {
+        // without it the JDK server writes headers and body in two packets, and the client's delayed ACK holds
+        // every answer back about 40 ms
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         int port = Integer.parseInt(args[0]);
         BenchPlatform platform = new BenchPlatform(args[1], args[2], Map.of(
                 "DongBoHoSoMC", required("schemas/dvcqg/DongBoHoSoMC.schema.json"),
