@@ -1,15 +1,22 @@
 package vn.lienthong.gateway.delivery;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.stereotype.Component;
 
-/** Counts messages accepted, delivered, failed and dead-lettered per destination for {@code /actuator/prometheus}. */
+/**
+ * Counts messages accepted, delivered, failed and dead-lettered per destination for {@code /actuator/prometheus}; each
+ * counter is registered once and then kept.
+ */
 @Component
 public class DeliveryMetrics {
 
     private final MeterRegistry registry;
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
     DeliveryMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -32,7 +39,7 @@ public class DeliveryMetrics {
     }
 
     private Counter counter(String name, String destination, String description) {
-        return Counter.builder(name).description(description).tag("destination", String.valueOf(destination))
-                .register(registry);
+        return counters.computeIfAbsent(name + '\u0000' + destination, key -> Counter.builder(name)
+                .description(description).tag("destination", String.valueOf(destination)).register(registry));
     }
 }

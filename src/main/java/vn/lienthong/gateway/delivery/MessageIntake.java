@@ -3,7 +3,6 @@ package vn.lienthong.gateway.delivery;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -23,6 +22,7 @@ import vn.lienthong.gateway.ingress.IdempotencyKeys.Claim;
 import vn.lienthong.gateway.messagelog.Channel;
 import vn.lienthong.gateway.messagelog.Direction;
 import vn.lienthong.gateway.messagelog.IdempotencyRecord;
+import vn.lienthong.gateway.messagelog.MessageIds;
 import vn.lienthong.gateway.messagelog.MessageStore;
 import vn.lienthong.gateway.messagelog.NewMessage;
 
@@ -43,12 +43,15 @@ public class MessageIntake {
     private final IdempotencyKeys keys;
     private final DeliveryMetrics metrics;
     private final ObjectMapper json;
+    private final MessageIds messageIds;
 
-    MessageIntake(MessageStore store, IdempotencyKeys keys, DeliveryMetrics metrics, ObjectMapper json) {
+    MessageIntake(MessageStore store, IdempotencyKeys keys, DeliveryMetrics metrics, ObjectMapper json,
+                  MessageIds messageIds) {
         this.store = store;
         this.keys = keys;
         this.metrics = metrics;
         this.json = json;
+        this.messageIds = messageIds;
     }
 
     /**
@@ -80,7 +83,7 @@ public class MessageIntake {
         List<NewMessage> messages = new ArrayList<>();
         List<DeliveryQueues.Envelope> envelopes = new ArrayList<>();
         for (String destination : destinations) {
-            String messageId = UUID.randomUUID().toString();
+            String messageId = messageIds.next();
             messages.add(new NewMessage(messageId, subject.kind(), Direction.OUTBOUND, channel, subject.dossierCode(),
                     subject.documentId(), subject.agencyCode(), destination, client.id(),
                     exchange.getProperty(ExchangeKeys.REMOTE_ADDRESS, String.class), payload));
@@ -90,7 +93,7 @@ public class MessageIntake {
         List<DeliveryQueues.Envelope> legEnvelopes = new ArrayList<>();
         if (legs != null) {
             for (int leg = 0; leg < legs.agencies().size(); leg++) {
-                String messageId = UUID.randomUUID().toString();
+                String messageId = messageIds.next();
                 messages.add(new NewMessage(messageId, legs.kind(), Direction.OUTBOUND, channel, subject.dossierCode(),
                         subject.documentId(), subject.agencyCode(), legs.destination(), client.id(),
                         exchange.getProperty(ExchangeKeys.REMOTE_ADDRESS, String.class), payload));
@@ -98,7 +101,7 @@ public class MessageIntake {
                         subject.documentId(), subject.agencyCode(), legs.destination(), client.id()));
             }
         }
-        String firstId = envelopes.isEmpty() ? UUID.randomUUID().toString() : envelopes.get(0).messageId();
+        String firstId = envelopes.isEmpty() ? messageIds.next() : envelopes.get(0).messageId();
         Accepted accepted = Accepted.of(envelopes, legs, legEnvelopes);
         String answer = json.writeValueAsString(accepted);
         Consumer<String> withLegs = legs == null ? stateChange : stateChange.andThen(first -> legs.record()

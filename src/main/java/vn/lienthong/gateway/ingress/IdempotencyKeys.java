@@ -85,7 +85,6 @@ public class IdempotencyKeys {
      * Waits briefly while a request with the same key is still queueing its message.
      */
     public Optional<String> earlierAnswer(Claim claim) {
-        store.forgetIfExpired(claim.clientId(), claim.key());
         long deadline = System.nanoTime() + IN_PROGRESS_WAIT.toNanos();
         while (true) {
             Optional<KnownKey> known = store.find(claim.clientId(), claim.key());

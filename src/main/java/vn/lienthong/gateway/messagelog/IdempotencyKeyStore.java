@@ -3,6 +3,7 @@ package vn.lienthong.gateway.messagelog;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -25,15 +26,28 @@ public class IdempotencyKeyStore {
         this.clock = clock;
     }
 
-    /** The unexpired use of a client's key, with the state its message is in now. */
+    /**
+     * The unexpired use of a client's key, with the state its message is in now; a use whose window has passed is
+     * forgotten on the way (one statement when the key is new or current, the usual cases).
+     */
     public Optional<KnownKey> find(String clientId, String key) {
-        return jdbc.query("""
-                SELECT k.request_sha256, k.message_id, k.response, m.state, m.accepted_at
+        OffsetDateTime now = now();
+        List<Optional<KnownKey>> found = jdbc.query("""
+                SELECT k.request_sha256, k.message_id, k.response, m.state, m.accepted_at, k.expires_at
                 FROM idempotency_key k JOIN message m ON m.message_id = k.message_id
-                WHERE k.client_id = ? AND k.idempotency_key = ? AND k.expires_at > ?""",
-                (rs, i) -> new KnownKey(rs.getString(1), rs.getString(2), rs.getString(3),
-                        MessageState.valueOf(rs.getString(4)), rs.getObject(5, OffsetDateTime.class)),
-                clientId, key, now()).stream().findFirst();
+                WHERE k.client_id = ? AND k.idempotency_key = ?""",
+                (rs, i) -> rs.getObject(6, OffsetDateTime.class).isAfter(now)
+                        ? Optional.of(new KnownKey(rs.getString(1), rs.getString(2), rs.getString(3),
+                                MessageState.valueOf(rs.getString(4)), rs.getObject(5, OffsetDateTime.class)))
+                        : Optional.empty(),
+                clientId, key);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        if (found.get(0).isEmpty()) {
+            forgetIfExpired(clientId, key);
+        }
+        return found.get(0);
     }
 
     /** Forgets a client's key, so that the next request with it counts as new. */

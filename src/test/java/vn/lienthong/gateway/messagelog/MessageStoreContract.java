@@ -180,6 +180,8 @@ abstract class MessageStoreContract {
         });
         assertThat(keys.find("sandbox-agency", "key-expired")).isEmpty();
         assertThat(keys.find("another-client", "key-kept")).isEmpty();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM idempotency_key WHERE idempotency_key = 'key-expired'",
+                Long.class)).as("an expired key is forgotten when it is looked up").isZero();
 
         keys.purgeExpired();
 
