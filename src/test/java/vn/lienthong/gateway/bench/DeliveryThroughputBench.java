@@ -1,5 +1,7 @@
 package vn.lienthong.gateway.bench;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,6 +18,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,6 +26,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * The gateway half of {@code bench/run.sh}: sends dossiers to a running gateway whose DVCQG destination is a
@@ -209,20 +214,20 @@ public final class DeliveryThroughputBench {
     /** Waits until the platform holds {@code codes} dossier codes, or until it got none for the drain timeout. */
     private void waitForPlatform(int codes) throws Exception {
         long seen = -1;
-        Instant lastProgress = Instant.now();
-        while (true) {
-            long now = platformCounts().get("codes").asLong();
-            if (now >= codes) {
+        while (seen < codes) {
+            long before = seen;
+            AtomicLong now = new AtomicLong();
+            try {
+                await().atMost(drainTimeout).pollInterval(Duration.ofMillis(50)).until(() -> {
+                    now.set(platformCounts().get("codes").asLong());
+                    return now.get() > before;
+                });
+            } catch (ConditionTimeoutException stalled) {
+                System.out.printf("the platform got no record for %s; %,d of %,d there%n", drainTimeout, now.get(),
+                        codes);
                 return;
             }
-            if (now > seen) {
-                seen = now;
-                lastProgress = Instant.now();
-            } else if (Duration.between(lastProgress, Instant.now()).compareTo(drainTimeout) > 0) {
-                System.out.printf("the platform got no record for %s; %,d of %,d there%n", drainTimeout, now, codes);
-                return;
-            }
-            Thread.sleep(50);
+            seen = now.get();
         }
     }
 

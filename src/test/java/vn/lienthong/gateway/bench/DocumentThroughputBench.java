@@ -1,5 +1,7 @@
 package vn.lienthong.gateway.bench;
 
+import static org.awaitility.Awaitility.await;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -54,9 +56,8 @@ public final class DocumentThroughputBench {
         long start = System.nanoTime();
         ConcurrentRequests.round("documents posted", CLIENTS, total, DocumentThroughputBench::client, post, 202);
         long accepted = System.nanoTime();
-        while (received(base) < alreadyThere + total) {
-            Thread.sleep(50);
-        }
+        await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(50))
+                .until(() -> received(base) >= alreadyThere + total);
         long delivered = System.nanoTime();
         System.out.printf("all %d accepted after %.1f s; all on the axis after %.1f s: %.1f documents/s end to end "
                 + "(%.1f MB/s of attachments)%n", total, (accepted - start) / 1e9, (delivered - start) / 1e9,

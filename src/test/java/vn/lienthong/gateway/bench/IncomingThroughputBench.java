@@ -1,5 +1,7 @@
 package vn.lienthong.gateway.bench;
 
+import static org.awaitility.Awaitility.await;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,9 +15,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.awaitility.core.ConditionTimeoutException;
 
 import vn.lienthong.gateway.signature.SignaturePlacement;
 import vn.lienthong.gateway.signature.SigningIdentity;
@@ -79,13 +84,14 @@ public final class IncomingThroughputBench {
             }
         }
         double placedSeconds = (System.nanoTime() - start) / 1e9;
-        int arrived = 0;
-        while (arrived < documents) {
-            Thread.sleep(200);
-            arrived = arrived(base, ids);
-            if ((System.nanoTime() - start) / 1e9 > 600) {
-                throw new IllegalStateException("only " + arrived + " of " + documents + " arrived in 10 minutes");
-            }
+        AtomicInteger arrived = new AtomicInteger();
+        try {
+            await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(200)).until(() -> {
+                arrived.set(arrived(base, ids));
+                return arrived.get() >= documents;
+            });
+        } catch (ConditionTimeoutException late) {
+            throw new IllegalStateException("only " + arrived.get() + " of " + documents + " arrived in 10 minutes");
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf("incoming documents, signed edXML with one %d-byte attachment (%.2f MB of edXML in all):%n",
