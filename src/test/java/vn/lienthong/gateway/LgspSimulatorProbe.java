@@ -5,16 +5,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** Reads and steers the built-in LGSP simulator over its HTTP API, as an operator would. */
-public final class LgspSimulatorProbe {
-
-    private final Http http;
+public final class LgspSimulatorProbe extends SimulatorProbe {
 
     public LgspSimulatorProbe(Http http) {
-        this.http = http;
+        super(http, "/sim/lgsp", "", "The LGSP simulator");
     }
 
     /** Every record (SyncDocument and UpdateDocumentTraces) the simulator accepted for one dossier code, in order. */
@@ -37,18 +34,6 @@ public final class LgspSimulatorProbe {
         return received().path("duplicates").asInt();
     }
 
-    public JsonNode received() {
-        return parse(http.get("/sim/lgsp/received"));
-    }
-
-    public void faults(String json) {
-        HttpResponse<String> response = http.post("/sim/lgsp/faults", json.getBytes(StandardCharsets.UTF_8),
-                "Content-Type", "application/json");
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("LGSP simulator refused faults: " + response.body());
-        }
-    }
-
     /** Makes the simulator refuse (400) every record addressed to these organs, until changed or reset. */
     public void refuseOrgans(String... organs) {
         String json = "{\"organs\":[" + String.join(",", java.util.Arrays.stream(organs).map(o -> "\"" + o + "\"")
@@ -57,18 +42,6 @@ public final class LgspSimulatorProbe {
                 "Content-Type", "application/json");
         if (response.statusCode() != 200) {
             throw new IllegalStateException("LGSP simulator refused the organ list: " + response.body());
-        }
-    }
-
-    public void reset() {
-        faults("{\"reset\":true}");
-    }
-
-    private static JsonNode parse(HttpResponse<String> response) {
-        try {
-            return Samples.JSON.readTree(response.body());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("LGSP simulator answered non-JSON: " + response.body(), e);
         }
     }
 }

@@ -1,19 +1,15 @@
 package vn.lienthong.gateway;
 
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** Reads and steers the built-in VDXP axis simulator over its HTTP API, as another agency or an operator would. */
-public final class VdxpSimulatorProbe {
-
-    private final Http http;
+public final class VdxpSimulatorProbe extends SimulatorProbe {
 
     public VdxpSimulatorProbe(Http http) {
-        this.http = http;
+        super(http, "/sim/vdxp", "?limit=1000", "The axis simulator");
     }
 
     /** Places an edXML file in an organ's inbox as if another agency had sent it; answers the receiver doc id. */
@@ -37,30 +33,5 @@ public final class VdxpSimulatorProbe {
             }
         }
         return Optional.empty();
-    }
-
-    /** The items the axis took (sendEdoc and placements), newest first, with their per-recipient state. */
-    public JsonNode received() {
-        return parse(http.get("/sim/vdxp/received?limit=1000"));
-    }
-
-    public void faults(String json) {
-        HttpResponse<String> response = http.post("/sim/vdxp/faults", json.getBytes(StandardCharsets.UTF_8),
-                "Content-Type", "application/json");
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("The axis simulator refused faults: " + response.body());
-        }
-    }
-
-    public void reset() {
-        faults("{\"reset\":true}");
-    }
-
-    private static JsonNode parse(HttpResponse<String> response) {
-        try {
-            return Samples.JSON.readTree(response.body());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("The axis simulator answered non-JSON: " + response.body(), e);
-        }
     }
 }

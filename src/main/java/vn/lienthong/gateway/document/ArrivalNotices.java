@@ -5,7 +5,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,6 +21,7 @@ import vn.lienthong.gateway.delivery.DeliveryQueues;
 import vn.lienthong.gateway.messagelog.Channel;
 import vn.lienthong.gateway.messagelog.Direction;
 import vn.lienthong.gateway.messagelog.MessageState;
+import vn.lienthong.gateway.messagelog.MessageIds;
 import vn.lienthong.gateway.messagelog.MessageStore;
 import vn.lienthong.gateway.messagelog.NewMessage;
 import vn.lienthong.gateway.messagelog.PendingMessage;
@@ -51,9 +51,11 @@ public class ArrivalNotices {
     private final ReceivedDocuments received;
     private final DeliveryMetrics metrics;
     private final ObjectMapper json;
+    private final MessageIds messageIds;
 
     ArrivalNotices(MessageStore store, SentDocuments sent, ReceivedDocuments received, DeliveryMetrics metrics,
-                   ObjectMapper json) {
+                   ObjectMapper json, MessageIds messageIds) {
+        this.messageIds = messageIds;
         this.store = store;
         this.sent = sent;
         this.received = received;
@@ -82,7 +84,7 @@ public class ArrivalNotices {
             }
             return;
         }
-        String messageId = UUID.randomUUID().toString();
+        String messageId = messageIds.next();
         byte[] notice = json.writeValueAsBytes(notice(receipt));
         store.insertReceived(new NewMessage(messageId, SentDocuments.STATUS_KIND, Direction.OUTBOUND, Channel.VDXP,
                 null, receipt.documentId(), receipt.toOrgan(), DESTINATION, CLIENT, null, notice), null, () -> {

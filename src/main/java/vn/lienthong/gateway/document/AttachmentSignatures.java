@@ -62,7 +62,7 @@ public class AttachmentSignatures {
                     SignatureVerification.reasonCode(report), "attachment " + signature.index() + " ("
                             + attachment.name() + ") " + SignatureVerification.logDetail(signature.format(), report),
                     Sha256.hex(attachment.content()));
-            verdicts.add(verdictOf(signature, report));
+            verdicts.add(SentDocuments.AttachmentVerdict.of(signature.index(), signature.format(), report));
             if (report.verdict() == Verdict.Status.INVALID) {
                 invalid.add(new Violation(signature.pointer(), explain(report), reasonName(report)));
             } else if (report.verdict() == Verdict.Status.INDETERMINATE) {
@@ -94,13 +94,6 @@ public class AttachmentSignatures {
             case CMS_ENVELOPING, XMLDSIG -> throw new IllegalStateException(signature.format()
                     + " is not a format an attachment is read with");
         };
-    }
-
-    private static SentDocuments.AttachmentVerdict verdictOf(AttachmentSignature signature, VerificationReport report) {
-        Verdict first = report.signatures().isEmpty() ? null : report.signatures().get(0);
-        return new SentDocuments.AttachmentVerdict(signature.index(), signature.format().name(),
-                report.verdict().name(), reasonName(report),
-                first == null ? null : first.signer().subject(), first == null ? null : first.signer().organId());
     }
 
     private static String reasonName(VerificationReport report) {

@@ -15,10 +15,12 @@ public class DocumentMessages {
 
     private final SentDocuments sent;
     private final ReceivedDocuments received;
+    private final IncomingAttachmentSignatures incomingSignatures;
 
-    DocumentMessages(SentDocuments sent, ReceivedDocuments received) {
+    DocumentMessages(SentDocuments sent, ReceivedDocuments received, IncomingAttachmentSignatures incomingSignatures) {
         this.sent = sent;
         this.received = received;
+        this.incomingSignatures = incomingSignatures;
     }
 
     /** Route step after the message query: a document's view gets its axis details; other views stay as they are. */
@@ -27,7 +29,7 @@ public class DocumentMessages {
             sent.tracking(view.messageId()).ifPresentOrElse(tracking -> exchange.getIn().setBody(
                     new DocumentMessageView(view, tracking.axisDocId(), tracking.recipients(), tracking.signatures())),
                     () -> received.byMessage(view.messageId()).ifPresent(receipt -> exchange.getIn().setBody(
-                            IncomingMessageView.of(view, receipt))));
+                            IncomingMessageView.of(view, receipt, incomingSignatures.of(view.messageId())))));
         }
     }
 }

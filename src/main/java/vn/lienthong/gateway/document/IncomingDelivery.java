@@ -28,9 +28,11 @@ public class IncomingDelivery {
     private final EdxmlParser parser;
     private final IncomingJson json;
     private final LocalSystemClient client;
+    private final IncomingAttachmentSignatures attachmentSignatures;
 
     IncomingDelivery(MessageStore store, ReceivedDocuments received, EdxmlParser parser, IncomingJson json,
-                     LocalSystemClient client) {
+                     LocalSystemClient client, IncomingAttachmentSignatures attachmentSignatures) {
+        this.attachmentSignatures = attachmentSignatures;
         this.store = store;
         this.received = received;
         this.parser = parser;
@@ -54,7 +56,7 @@ public class IncomingDelivery {
         }
         int status = message instanceof EdocDocument document
                 ? client.deliver(receipt.toOrgan(), LocalResource.DOCUMENTS, messageId,
-                        json.document(document, receipt))
+                        json.document(document, receipt, attachmentSignatures.of(messageId)))
                 : client.deliver(receipt.toOrgan(), LocalResource.STATUS, messageId,
                         json.status((EdocStatus) message, receipt));
         exchange.getIn().setHeader(Exchange.HTTP_RESPONSE_CODE, status);

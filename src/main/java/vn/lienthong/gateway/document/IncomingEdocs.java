@@ -6,7 +6,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.apache.camel.Exchange;
@@ -23,6 +22,7 @@ import vn.lienthong.gateway.delivery.DeliveryQueues;
 import vn.lienthong.gateway.delivery.MessageKinds;
 import vn.lienthong.gateway.messagelog.Channel;
 import vn.lienthong.gateway.messagelog.Direction;
+import vn.lienthong.gateway.messagelog.MessageIds;
 import vn.lienthong.gateway.messagelog.MessageState;
 import vn.lienthong.gateway.messagelog.MessageStore;
 import vn.lienthong.gateway.messagelog.NewMessage;
@@ -62,9 +62,14 @@ public class IncomingEdocs {
     private final SentDocuments sent;
     private final DeliveryMetrics metrics;
     private final Clock clock;
+    private final MessageIds messageIds;
+    private final IncomingAttachmentSignatures attachmentSignatures;
 
     IncomingEdocs(EdxmlParser parser, EdocRules rules, XmlSignatureVerifier verifier, MessageStore store,
-                  ReceivedDocuments received, SentDocuments sent, DeliveryMetrics metrics, Clock clock) {
+                  ReceivedDocuments received, SentDocuments sent, DeliveryMetrics metrics, Clock clock,
+                  MessageIds messageIds, IncomingAttachmentSignatures attachmentSignatures) {
+        this.messageIds = messageIds;
+        this.attachmentSignatures = attachmentSignatures;
         this.parser = parser;
         this.rules = rules;
         this.verifier = verifier;
@@ -134,9 +139,11 @@ public class IncomingEdocs {
         if (known.isPresent()) {
             return again(known.get());
         }
+        List<SentDocuments.AttachmentVerdict> attachmentVerdicts = message instanceof EdocDocument d
+                ? attachmentSignatures.verify(d, sender(message.from().organId())) : List.of();
         Receipt receipt = new Receipt(key, item.messageType(), item.to(), message.from().organId(), documentId,
                 message instanceof EdocStatus s ? s.statusCode().code() : null, item.docId(),
-                UUID.randomUUID().toString(), OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC),
+                messageIds.next(), OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC),
                 verdict, null);
         try {
             store.insertReceivedInbound(new NewMessage(receipt.messageId(), kindOf(receipt.type()), Direction.INBOUND,
@@ -145,6 +152,7 @@ public class IncomingEdocs {
                     verdict.verdict(), verdict.describe(report.detail()) + "; axis item " + item.docId(),
                     () -> {
                         received.insert(receipt);
+                        attachmentSignatures.record(receipt.messageId(), attachmentVerdicts);
                         if (message instanceof EdocStatus status) {
                             recordStatusOfSentDocument(status, receipt);
                         }

@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -41,8 +42,11 @@ public class IncomingJson {
         this.factory = json.getFactory();
     }
 
-    /** The JSON of an incoming document for one recipient organ. */
-    public byte[] document(EdocDocument d, Receipt receipt) {
+    /**
+     * The JSON of an incoming document for one recipient organ, each signed PDF attachment with the verdict on its
+     * signature.
+     */
+    public byte[] document(EdocDocument d, Receipt receipt, List<SentDocuments.AttachmentVerdict> attachmentVerdicts) {
         return write(g -> {
             head(g, d.documentId().value(), receipt);
             organ(g, "from", d.from());
@@ -88,7 +92,7 @@ public class IncomingJson {
             if (d.trace() != null && d.trace().business() != null && d.trace().business().type() != null) {
                 g.writeNumberField("businessDocType", d.trace().business().type().code());
             }
-            attachments(g, d.attachments());
+            attachments(g, d.attachments(), attachmentVerdicts);
             verdict(g, receipt.verdict());
         });
     }
@@ -150,9 +154,11 @@ public class IncomingJson {
         g.writeEndObject();
     }
 
-    private static void attachments(JsonGenerator g, List<EdocAttachment> attachments) throws IOException {
+    private static void attachments(JsonGenerator g, List<EdocAttachment> attachments,
+                                    List<SentDocuments.AttachmentVerdict> verdicts) throws IOException {
         g.writeArrayFieldStart("attachments");
-        for (EdocAttachment a : attachments) {
+        for (int i = 0; i < attachments.size(); i++) {
+            EdocAttachment a = attachments.get(i);
             g.writeStartObject();
             g.writeStringField("name", a.name());
             g.writeStringField("contentType", a.contentType());
@@ -160,6 +166,18 @@ public class IncomingJson {
             g.writeFieldName("content");
             g.writeBinary(a.content());
             g.writeStringField("sha256", Sha256.hex(a.content()));
+            int index = i;
+            Optional<SentDocuments.AttachmentVerdict> verdict = verdicts.stream()
+                    .filter(v -> v.attachment() == index).findFirst();
+            if (verdict.isPresent()) {
+                g.writeObjectFieldStart("signature");
+                text(g, "format", verdict.get().format());
+                text(g, "verdict", verdict.get().verdict());
+                text(g, "reason", verdict.get().reason());
+                text(g, "signerSubject", verdict.get().signerSubject());
+                text(g, "signerOrgan", verdict.get().signerOrgan());
+                g.writeEndObject();
+            }
             g.writeEndObject();
         }
         g.writeEndArray();

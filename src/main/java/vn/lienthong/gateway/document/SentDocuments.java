@@ -22,6 +22,9 @@ import vn.lienthong.gateway.ExchangeKeys;
 import vn.lienthong.gateway.GatewayException;
 import vn.lienthong.gateway.GatewayException.Violation;
 import vn.lienthong.gateway.messagelog.MessageState;
+import vn.lienthong.gateway.signature.SignatureFormat;
+import vn.lienthong.gateway.signature.Verdict;
+import vn.lienthong.gateway.signature.VerificationReport;
 import vn.lienthong.gateway.vdxp.EdocDelivery;
 import vn.lienthong.gateway.vdxp.StaffInfo;
 import vn.lienthong.gateway.vdxp.VdxpSentItem;
@@ -283,8 +286,19 @@ public class SentDocuments {
                                OffsetDateTime receivedAt) {
     }
 
-    /** The verdict on one attachment's signature when the document was accepted. */
+    /**
+     * The verdict on one attachment's signature (attachment counted from 0), when the document was accepted or taken
+     * in from the axis.
+     */
     public record AttachmentVerdict(int attachment, String format, String verdict, String reason, String signerSubject,
                                     String signerOrgan) {
+
+        /** The verdict of a report on the attachment's signature, with the signer of its first signature. */
+        static AttachmentVerdict of(int attachment, SignatureFormat format, VerificationReport report) {
+            Verdict first = report.signatures().isEmpty() ? null : report.signatures().get(0);
+            return new AttachmentVerdict(attachment, format.name(), report.verdict().name(),
+                    report.reason() == null ? null : report.reason().name(),
+                    first == null ? null : first.signer().subject(), first == null ? null : first.signer().organId());
+        }
     }
 }

@@ -38,6 +38,7 @@ public final class CmsSignatureVerifier {
     private static final BouncyCastleProvider BC = new BouncyCastleProvider();
 
     private final ChainValidator chains;
+    private final TrustAnchors trust;
     private final Clock clock;
 
     public CmsSignatureVerifier(TrustAnchors trust, RevocationLists revocation, Clock clock) {
@@ -47,7 +48,13 @@ public final class CmsSignatureVerifier {
     public CmsSignatureVerifier(TrustAnchors trust, RevocationLists revocation, Optional<OcspResponder> ocsp,
                                 Clock clock) {
         this.chains = new ChainValidator(trust, revocation, ocsp);
+        this.trust = trust;
         this.clock = clock;
+    }
+
+    /** The roots this verifier trusts, which also decide whether a timestamping authority is trusted. */
+    List<X509Certificate> trustedRoots() {
+        return trust.roots();
     }
 
     /** Verifies a detached signature ({@code .p7s}) over the content given. */

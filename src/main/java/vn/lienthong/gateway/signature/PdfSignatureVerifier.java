@@ -126,8 +126,7 @@ public final class PdfSignatureVerifier {
                     + " signs a SHA-1 digest of the document"));
         }
         if (DOCUMENT_TIMESTAMP.equals(subFilter)) {
-            return Optional.of(Finding.invalid(VerdictReason.UNSUPPORTED_ALGORITHM,
-                    "document time-stamps (/SubFilter ETSI.RFC3161) are not verified"));
+            return Optional.empty();
         }
         return Optional.of(Finding.invalid(VerdictReason.UNSUPPORTED_ALGORITHM, subFilter == null
                 ? "the signature has no /SubFilter"
@@ -135,8 +134,27 @@ public final class PdfSignatureVerifier {
                         + " ETSI.CAdES.detached are"));
     }
 
+    /**
+     * A document time-stamp ({@code ETSI.RFC3161}): an RFC 3161 token over the SHA-256 of the byte range, by an
+     * authority whose certificate chains to the trusted roots at the stamped time ({@link TimestampTokens}); the
+     * authority is reported as the signer, the stamped time as the signing time.
+     */
+    private Verdict documentTimestamp(PdfSignature signature, PdfByteRange range, byte[] pdf, Instant at) {
+        TimestampVerdict stamp = TimestampTokens.verify(signature.contents(), range.signedContent(pdf),
+                cms.trustedRoots());
+        if (!stamp.valid()) {
+            return new Verdict.Invalid(VerdictReason.TIMESTAMP_INVALID, "document time-stamp: " + stamp.problem(),
+                    new SignerDetails(null, null, null, null, List.of(), signature.claimedTime(), "RFC3161"), at);
+        }
+        return new Verdict.Valid(new SignerDetails(stamp.authority(), null, null, null, List.of(stamp.authority()),
+                stamp.time(), "RFC3161 SHA-256"), at);
+    }
+
     /** The CMS signature of {@code /Contents} over the bytes of the byte range: one signer, every CMS check. */
     private Verdict signatureOverRevision(PdfSignature signature, PdfByteRange range, byte[] pdf, Instant at) {
+        if (DOCUMENT_TIMESTAMP.equals(signature.subFilter())) {
+            return documentTimestamp(signature, range, pdf, at);
+        }
         VerificationReport report = cms.verifyDetached(range.signedContent(pdf), signature.contents(), at);
         SignerDetails unknownSigner = new SignerDetails(null, null, null, null, List.of(), signature.claimedTime(),
                 null);

@@ -53,5 +53,10 @@ public enum VerdictReason {
     /** A path to an anchor exists but breaks a PKIX rule (a bad certificate signature, a CA flag, a constraint). */
     CHAIN_INVALID,
     /** Revocation cannot be decided: no CRL from the issuer valid at validation time (none, expired, unreachable). */
-    REVOCATION_UNKNOWN
+    REVOCATION_UNKNOWN,
+    /**
+     * A PDF document time-stamp that does not hold: not an RFC 3161 token, not over the SHA-256 of its byte range,
+     * its signature does not verify, or its authority does not chain to a trusted root at the stamped time.
+     */
+    TIMESTAMP_INVALID
 }

@@ -38,12 +38,8 @@ class DvcqgRecordValidator {
     private final Map<String, SimulatorSchema> schemas;
 
     DvcqgRecordValidator(@Value("${lienthong.schemas-dir}") Path schemasDir) {
-        Map<String, SimulatorSchema> loaded = new LinkedHashMap<>();
-        for (String service : List.of(DONG_BO_HO_SO, CAP_NHAT_TIEN_DO)) {
-            loaded.put(service, SimulatorSchema.load(schemasDir.resolve("dvcqg").resolve(service + ".schema.json"),
-                    "DVCQG"));
-        }
-        this.schemas = Map.copyOf(loaded);
+        this.schemas = SimulatorSchema.loadEach(schemasDir.resolve("dvcqg"), List.of(DONG_BO_HO_SO, CAP_NHAT_TIEN_DO),
+                "DVCQG");
     }
 
     boolean knows(String service) {

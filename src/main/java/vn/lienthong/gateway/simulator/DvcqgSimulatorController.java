@@ -97,16 +97,8 @@ class DvcqgSimulatorController {
 
     @GetMapping("/received")
     JsonNode received(@RequestParam(required = false) String service) {
-        SimulatorInbox.Snapshot<DvcqgReceived> snapshot = inbox.snapshot();
-        ArrayNode records = JsonNodeFactory.instance.arrayNode();
-        snapshot.items().stream()
-                .filter(received -> service == null || service.equals(received.service()))
-                .forEach(received -> records.add(received.toJson()));
-        ObjectNode answer = JsonNodeFactory.instance.objectNode();
-        answer.put("count", records.size());
-        answer.put("duplicates", snapshot.duplicates());
-        answer.set("records", records);
-        return answer;
+        return inbox.snapshot().listing(received -> service == null || service.equals(received.service()),
+                DvcqgReceived::toJson);
     }
 
     @DeleteMapping("/received")

@@ -40,12 +40,8 @@ class LgspDocumentValidator {
     private final Map<String, SimulatorSchema> schemas;
 
     LgspDocumentValidator(@Value("${lienthong.schemas-dir}") Path schemasDir) {
-        Map<String, SimulatorSchema> loaded = new LinkedHashMap<>();
-        for (String service : List.of(SYNC_DOCUMENT, UPDATE_TRACES)) {
-            loaded.put(service, SimulatorSchema.load(schemasDir.resolve("lgsp").resolve(service + ".schema.json"),
-                    "LGSP"));
-        }
-        this.schemas = Map.copyOf(loaded);
+        this.schemas = SimulatorSchema.loadEach(schemasDir.resolve("lgsp"), List.of(SYNC_DOCUMENT, UPDATE_TRACES),
+                "LGSP");
     }
 
     boolean knows(String service) {

@@ -130,16 +130,9 @@ class LgspSimulatorController {
 
     @GetMapping("/received")
     JsonNode received(@RequestParam(required = false) String service) {
-        SimulatorInbox.Snapshot<LgspReceived> snapshot = inbox.snapshot();
-        ArrayNode records = JsonNodeFactory.instance.arrayNode();
-        snapshot.items().stream()
-                .filter(received -> service == null || service.equals(received.service()))
-                .forEach(received -> records.add(received.toJson()));
-        ObjectNode answer = JsonNodeFactory.instance.objectNode();
-        answer.put("count", records.size());
-        answer.put("duplicates", snapshot.duplicates());
+        ObjectNode answer = inbox.snapshot().listing(
+                received -> service == null || service.equals(received.service()), LgspReceived::toJson);
         answer.put("tokensIssued", tokens.issuedCount());
-        answer.set("records", records);
         return answer;
     }
 

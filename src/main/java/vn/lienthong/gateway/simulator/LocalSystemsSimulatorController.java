@@ -89,17 +89,8 @@ class LocalSystemsSimulatorController {
 
     @GetMapping("/received")
     JsonNode received(@RequestParam(required = false) String organId, @RequestParam(required = false) Kind kind) {
-        SimulatorInbox.Snapshot<LocalReceived> snapshot = inbox.snapshot();
-        ArrayNode records = JsonNodeFactory.instance.arrayNode();
-        snapshot.items().stream()
-                .filter(r -> organId == null || organId.equals(r.organId()))
-                .filter(r -> kind == null || kind == r.kind())
-                .forEach(r -> records.add(r.toJson()));
-        ObjectNode answer = JsonNodeFactory.instance.objectNode();
-        answer.put("count", records.size());
-        answer.put("duplicates", snapshot.duplicates());
-        answer.set("records", records);
-        return answer;
+        return inbox.snapshot().listing(r -> (organId == null || organId.equals(r.organId()))
+                && (kind == null || kind == r.kind()), LocalReceived::toJson);
     }
 
     @DeleteMapping("/received")

@@ -7,6 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** What a platform simulator received, in arrival order, stored once per idempotency key, with a count of the duplicates it turned away. */
 class SimulatorInbox<T> {
@@ -54,5 +61,19 @@ class SimulatorInbox<T> {
 
     /** The inbox at one moment: its items and how many duplicates were turned away. */
     record Snapshot<T>(List<T> items, int duplicates) {
+
+        /**
+         * The answer of a simulator's {@code GET …/received}: {@code count} and {@code records} of the items kept,
+         * each as {@code toJson} writes it, and {@code duplicates}.
+         */
+        ObjectNode listing(Predicate<T> keep, Function<T, JsonNode> toJson) {
+            ArrayNode records = JsonNodeFactory.instance.arrayNode();
+            items.stream().filter(keep).forEach(item -> records.add(toJson.apply(item)));
+            ObjectNode answer = JsonNodeFactory.instance.objectNode();
+            answer.put("count", records.size());
+            answer.put("duplicates", duplicates);
+            answer.set("records", records);
+            return answer;
+        }
     }
 }

@@ -5,8 +5,10 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -51,6 +53,15 @@ final class SimulatorSchema {
             throw new IllegalStateException(simulator + " simulator schema " + file + " cannot be read: "
                     + e.getMessage(), e);
         }
+    }
+
+    /** The schema {@code <service>.schema.json} in the folder, for each service; fails as {@link #load} does. */
+    static Map<String, SimulatorSchema> loadEach(Path folder, List<String> services, String simulator) {
+        Map<String, SimulatorSchema> loaded = new LinkedHashMap<>();
+        for (String service : services) {
+            loaded.put(service, load(folder.resolve(service + ".schema.json"), simulator));
+        }
+        return Map.copyOf(loaded);
     }
 
     /** Every violation of the schema by the document, pointers relative to it. */

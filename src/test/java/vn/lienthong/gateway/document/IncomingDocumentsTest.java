@@ -21,6 +21,11 @@ import vn.lienthong.gateway.Http;
 import vn.lienthong.gateway.LocalSystemsProbe;
 import vn.lienthong.gateway.Samples;
 import vn.lienthong.gateway.Sha256;
+import vn.lienthong.gateway.signature.SamplePki;
+import vn.lienthong.gateway.signature.PdfTestSigner;
+import vn.lienthong.gateway.soap.SoapClients;
+import vn.lienthong.gateway.soap.client.GetMessageStatus;
+import vn.lienthong.gateway.soap.client.GetMessageStatusResponse;
 import vn.lienthong.gateway.VdxpSimulatorProbe;
 import vn.lienthong.gateway.signature.XmlSigner;
 import vn.lienthong.gateway.vdxp.EdocAttachment;
@@ -119,6 +124,18 @@ class IncomingDocumentsTest extends GatewayEndToEndTest {
         assertThat(arrivalNotice.path("direction").asText()).isEqualTo("OUTBOUND");
         assertThat(arrivalNotice.path("destination").asText()).isEqualTo("VDXP");
         assertThat(arrivalNotice.path("documentId").asText()).isEqualTo(documentId);
+        assertThat(java.util.UUID.fromString(message.path("arrivalMessageId").asText()).version()).isEqualTo(7);
+        GetMessageStatus query = new GetMessageStatus();
+        query.setMessageId(messageId);
+        GetMessageStatusResponse bySoap = SoapClients.soap11(port, Http.AGENCY_KEY).getMessageStatus(query);
+        assertThat(bySoap.getAxisDocId()).isEqualTo(item);
+        assertThat(bySoap.getFrom()).isEqualTo(IncomingFixtures.GOVERNMENT_OFFICE);
+        assertThat(bySoap.getTo()).isEqualTo(HAI_TRUONG);
+        assertThat(bySoap.getReceivedAt()).isNotNull();
+        assertThat(bySoap.getSignature().getVerdict()).isEqualTo("VALID");
+        assertThat(bySoap.getSignature().getSubject()).isEqualTo(message.path("signature").path("subject").asText());
+        assertThat(bySoap.getArrivalMessageId()).isEqualTo(message.path("arrivalMessageId").asText());
+        assertThat(bySoap.getRecipients()).as("only for a document sent to the axis").isNull();
 
         List<Map<String, Object>> events = jdbc.queryForList("""
                 SELECT event, direction, channel, document_id, client_id, reason_code, payload_sha256
@@ -172,6 +189,50 @@ class IncomingDocumentsTest extends GatewayEndToEndTest {
         List<JsonNode> arrivals = await("both organs send 01").atMost(WITHIN)
                 .until(() -> statusesOnTheAxis(documentId, "01"), found -> found.size() == 2);
         assertThat(arrivals).extracting(a -> a.path("from").asText()).containsExactlyInAnyOrder(HAI_TRUONG, HAI_DINH);
+    }
+
+    /**
+     * A document whose attachments are a signed PDF, the same PDF changed after it was signed, an unsigned PDF and a
+     * file that is no PDF; result: taken in and delivered all the same (the edXML signature holds), the local system
+     * and the message view show VALID for the first, INVALID with its reason for the second and nothing for the
+     * others, and the message log has a SIGNATURE_VERIFIED entry (INBOUND) for each signed one.
+     */
+    @Test
+    void reportsTheVerdictOnEachSignedPdfAttachmentWithoutRefusingTheDocument() throws Exception {
+        byte[] signedPdf = PdfTestSigner.sign(PdfTestSigner.document(8 * 1024),
+                content -> DocumentSamples.signed(SamplePki.GOOD_RSA, content.readAllBytes()));
+        byte[] changedPdf = signedPdf.clone();
+        changedPdf[PdfTestSigner.offsetOf(changedPdf, "Cong van")] = 'K';
+        EdocDocument document = IncomingFixtures.document(List.of(HAI_TRUONG), List.of(
+                new EdocAttachment("ky-so.pdf", "application/pdf", "signed", signedPdf),
+                new EdocAttachment("bi-sua.pdf", "application/pdf", "changed", changedPdf),
+                new EdocAttachment("khong-ky.pdf", "application/pdf", "unsigned", PdfTestSigner.document(2 * 1024)),
+                IncomingFixtures.attachment("anh.pdf", 1_000, 5)));
+        String documentId = document.documentId().value();
+
+        axis.place(HAI_TRUONG, fixtures.signed(document));
+        poll.pollSoon();
+
+        JsonNode record = awaitOne(HAI_TRUONG, "DOCUMENT", documentId);
+        JsonNode attachments = record.path("body").path("attachments");
+        assertThat(attachments.get(0).path("signature").path("verdict").asText()).isEqualTo("VALID");
+        assertThat(attachments.get(0).path("signature").path("signerOrgan").asText()).isEqualTo("000.00.18.H56");
+        assertThat(attachments.get(1).path("signature").path("verdict").asText()).isEqualTo("INVALID");
+        assertThat(attachments.get(1).path("signature").path("reason").asText()).isNotBlank();
+        assertThat(attachments.get(2).has("signature")).isFalse();
+        assertThat(attachments.get(3).has("signature")).isFalse();
+        assertThat(record.path("body").path("signature").path("verdict").asText()).isEqualTo("VALID");
+        JsonNode message = gateway.awaitState(record.path("idempotencyKey").asText(), "DELIVERED");
+        assertThat(message.path("signatures")).extracting(v -> v.path("attachment").asInt() + " " + v.path("verdict")
+                .asText()).containsExactly("0 VALID", "1 INVALID");
+        assertThat(jdbc.queryForList("SELECT reason_code FROM message_event WHERE event = 'SIGNATURE_VERIFIED'"
+                + " AND direction = 'INBOUND' AND document_id = ? AND detail LIKE 'attachment %' ORDER BY seq",
+                String.class, documentId)).containsExactly("VALID", "INVALID:DIGEST_MISMATCH");
+        GetMessageStatus query = new GetMessageStatus();
+        query.setMessageId(record.path("idempotencyKey").asText());
+        assertThat(SoapClients.soap11(port, Http.AGENCY_KEY).getMessageStatus(query).getSignatures().getSignature())
+                .extracting(v -> v.getAttachment() + " " + v.getVerdict() + " " + v.getFormat())
+                .containsExactly("0 VALID PDF", "1 INVALID PDF");
     }
 
     /** A signed document whose subject was changed afterwards; result: REJECTED, fail at the axis, not passed on. */

@@ -86,6 +86,8 @@ class IncomingEdocsTest extends GatewayEndToEndTest {
         assertThat(forHaiTruong.decision()).isEqualTo(Decision.QUEUE);
         assertThat(forHaiDinh.decision()).isEqualTo(Decision.QUEUE);
         assertThat(forHaiDinh.receipt().messageId()).isNotEqualTo(forHaiTruong.receipt().messageId());
+        assertThat(UUID.fromString(forHaiTruong.receipt().messageId()).version())
+                .as("time-ordered message ids, as for outbound messages").isEqualTo(7);
     }
 
     /** edXML declaring an external entity (XXE); result: refused before any entity is read, logged, not stored. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -43,7 +44,8 @@ class IncomingJsonTest {
         EdocDocument document = (EdocDocument) PARSER.parse(Files.readAllBytes(Path.of("samples/edxml/edoc_new.edxml")));
         Receipt receipt = receipt(VdxpMessageType.EDOC, document.to().get(0).organId(), document.documentId().value());
 
-        JsonNode json = MAPPER.readTree(writer.document(document, receipt));
+        JsonNode json = MAPPER.readTree(writer.document(document, receipt, List.of(new SentDocuments.AttachmentVerdict(
+                0, "PDF", "INVALID", "MODIFIED_AFTER_SIGNING", "CN=Sở Tài chính", "000.00.11.H53"))));
 
         assertThat(violations("local/incoming-document.schema.json", json)).isEmpty();
         assertThat(json.path("documentId").asText()).isEqualTo("000.00.11.H53,2020/10/30,2491/STC-BCTC");
@@ -53,6 +55,8 @@ class IncomingJsonTest {
         assertThat(json.path("signature").path("verdict").asText()).isEqualTo("INDETERMINATE");
         assertThat(json.path("signature").path("reason").asText()).isEqualTo("REVOCATION_UNKNOWN");
         assertThat(json.path("attachments")).hasSize(document.attachments().size());
+        assertThat(json.at("/attachments/0/signature/verdict").asText()).isEqualTo("INVALID");
+        assertThat(json.at("/attachments/0/signature/reason").asText()).isEqualTo("MODIFIED_AFTER_SIGNING");
         for (int i = 0; i < document.attachments().size(); i++) {
             byte[] content = document.attachments().get(i).content();
             assertThat(json.path("attachments").get(i).path("sha256").asText()).isEqualTo(Sha256.hex(content));

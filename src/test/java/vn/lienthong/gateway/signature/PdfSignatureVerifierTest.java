@@ -85,7 +85,7 @@ class PdfSignatureVerifierTest {
     void byteChangedInsideTheSignedRangeIsInvalidWithDigestMismatch() {
         byte[] signed = PdfTestSigner.of(GOOD_RSA).sign(UNSIGNED);
         byte[] changed = signed.clone();
-        int at = indexOf(changed, "so 57/UBND") + 4;
+        int at = PdfTestSigner.offsetOf(changed, "so 57/UBND") + 4;
         changed[at] = '8';
 
         assertInvalid(verifier.verify(changed), VerdictReason.DIGEST_MISMATCH);
@@ -210,7 +210,33 @@ class PdfSignatureVerifierTest {
         assertInvalid(verifier.verify(PdfTestSigner.of(GOOD_RSA).subFilter(PDSignature.SUBFILTER_ADBE_PKCS7_SHA1)
                 .sign(UNSIGNED)), VerdictReason.WEAK_ALGORITHM);
         assertInvalid(verifier.verify(PdfTestSigner.of(GOOD_RSA).subFilter(COSName.getPDFName("ETSI.RFC3161"))
-                .sign(UNSIGNED)), VerdictReason.UNSUPPORTED_ALGORITHM);
+                .sign(UNSIGNED)), VerdictReason.TIMESTAMP_INVALID);
+    }
+
+    @Test
+    void aDocumentTimeStampOverASignedPdfIsVerifiedWithItsAuthorityAsSigner() {
+        byte[] signed = PdfTestSigner.of(GOOD_RSA).sign(UNSIGNED);
+
+        VerificationReport report = verifier.verify(PdfTestSigner.timestamp(signed,
+                TimestampAuthorities.sandboxResponder()));
+
+        assertThat(report.verdict()).as(report.detail()).isEqualTo(Verdict.Status.VALID);
+        assertThat(report.signatures()).hasSize(2);
+        assertThat(report.signatures().get(1).signer().subject()).contains("SAMPLE");
+        assertThat(report.signatures().get(1).signer().algorithm()).startsWith("RFC3161");
+        assertThat(report.signatures().get(1).signer().signedAt()).isNotNull();
+    }
+
+    @Test
+    void aDocumentTimeStampByAnUntrustedAuthorityOrChangedAfterwardsDoesNotHold() throws Exception {
+        byte[] stranger = PdfTestSigner.timestamp(UNSIGNED,
+                new TimestampResponder(TimestampAuthorities.untrusted(), "2.999.1", java.time.Clock.systemUTC()));
+        assertInvalid(verifier.verify(stranger), VerdictReason.TIMESTAMP_INVALID);
+
+        byte[] stamped = PdfTestSigner.timestamp(UNSIGNED, TimestampAuthorities.sandboxResponder());
+        assertThat(verifier.verify(stamped).verdict()).isEqualTo(Verdict.Status.VALID);
+        assertInvalid(verifier.verify(PdfTestSigner.update(stamped, PdfTestSigner::addTextToFirstPage)),
+                VerdictReason.MODIFIED_AFTER_SIGNING);
     }
 
     @Test
@@ -412,13 +438,6 @@ class PdfSignatureVerifierTest {
 
     private static byte[] ascii(String text) {
         return text.getBytes(StandardCharsets.US_ASCII);
-    }
-
-    private static int indexOf(byte[] data, String text) {
-        String haystack = new String(data, StandardCharsets.ISO_8859_1);
-        int at = haystack.indexOf(text);
-        assertThat(at).as(text).isNotNegative();
-        return at;
     }
 
     private static void assertInvalid(VerificationReport report, VerdictReason reason) {

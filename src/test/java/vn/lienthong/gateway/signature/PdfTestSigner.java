@@ -8,6 +8,10 @@ import java.util.HexFormat;
 import java.util.Random;
 
 import org.apache.pdfbox.Loader;
+import org.bouncycastle.tsp.TSPAlgorithms;
+import org.bouncycastle.tsp.TSPException;
+import org.bouncycastle.tsp.TimeStampRequestGenerator;
+import org.bouncycastle.tsp.TimeStampResponse;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
@@ -92,9 +96,37 @@ public final class PdfTestSigner {
         return sign(pdf, subFilter, certifyingWithNoChangeAllowed, content -> cms.detached(content.readAllBytes()));
     }
 
+    /** Where the text (ASCII) first stands in the PDF's bytes; fails the test when it does not. */
+    public static int offsetOf(byte[] pdf, String text) {
+        int at = new String(pdf, StandardCharsets.ISO_8859_1).indexOf(text);
+        if (at < 0) {
+            throw new AssertionError("\"" + text + "\" is not in the PDF");
+        }
+        return at;
+    }
+
     /** The PDF with one more {@code adbe.pkcs7.detached} signature, whose CMS object the signer given makes. */
     public static byte[] sign(byte[] pdf, SignatureInterface signer) {
         return sign(pdf, PDSignature.SUBFILTER_ADBE_PKCS7_DETACHED, false, signer);
+    }
+
+    /**
+     * The PDF with a document time-stamp ({@code ETSI.RFC3161}) appended, whose token the authority given makes over
+     * the SHA-256 of the byte range, as a PAdES-LTA time-stamp is made.
+     */
+    static byte[] timestamp(byte[] pdf, TimestampResponder authority) {
+        return sign(pdf, COSName.getPDFName("ETSI.RFC3161"), false, content -> {
+            try {
+                TimeStampRequestGenerator request = new TimeStampRequestGenerator();
+                request.setCertReq(true);
+                byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(content.readAllBytes());
+                TimeStampResponse response = new TimeStampResponse(authority.respond(
+                        request.generate(TSPAlgorithms.SHA256, digest).getEncoded()));
+                return response.getTimeStampToken().getEncoded();
+            } catch (java.security.GeneralSecurityException | TSPException e) {
+                throw new IOException("time-stamp failed", e);
+            }
+        });
     }
 
     private static byte[] sign(byte[] pdf, COSName subFilter, boolean certifyingWithNoChangeAllowed,

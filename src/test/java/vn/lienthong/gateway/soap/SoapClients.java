@@ -24,14 +24,14 @@ import vn.lienthong.gateway.soap.client.SubmitDossier;
  * The JAX-WS client generated from the WSDL the gateway serves, as an agency system would use it: a port for SOAP 1.1
  * or 1.2 with an API key, and the sample dossiers of the REST tests turned into the generated types.
  */
-final class SoapClients {
+public final class SoapClients {
 
     private static final ObjectMapper JAXB_SHAPE = new ObjectMapper();
 
     private SoapClients() {
     }
 
-    static Gateway soap11(int port, String apiKey) {
+    public static Gateway soap11(int port, String apiKey) {
         return port(port, GatewayService.GatewaySoap11Port, "/soap/gateway", apiKey);
     }
 

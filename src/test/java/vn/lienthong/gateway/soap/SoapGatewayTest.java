@@ -76,6 +76,28 @@ class SoapGatewayTest extends GatewayEndToEndTest {
     }
 
     @Test
+    void answersTheLegsOfTheChainADossierStartsAsTheRestAnswerDoes() throws Exception {
+        ObjectNode dossier = Samples.freshDossier();
+        dossier.put("procedureCode", "2.001023.000.00.00.H56");
+
+        SubmitDossierResponse accepted = SoapClients.soap11(port, Http.AGENCY_KEY)
+                .submitDossier(SoapClients.submit(dossier), null);
+
+        assertThat(accepted.getChain()).as("the birth chain of the sandbox").isNotNull();
+        assertThat(accepted.getChain().getName()).isEqualTo("birth");
+        var legs = accepted.getChain().getLegs().getLeg();
+        assertThat(legs).extracting(l -> l.getNumber()).containsExactly(1, 2, 3);
+        assertThat(legs).extracting(l -> l.getAgency())
+                .containsExactly("000.12.00.H56", "000.31.00.H56", "000.45.00.H56");
+        for (var leg : legs) {
+            assertThat(gateway.awaitState(leg.getMessageId(), "DELIVERED").path("kind").asText())
+                    .isEqualTo("CHAIN_LEG");
+        }
+        assertThat(accepted.getMessages().getMessage()).extracting(m -> m.getMessageId())
+                .doesNotContainAnyElementsOf(legs.stream().map(l -> l.getMessageId()).toList());
+    }
+
+    @Test
     void acceptsADossierOverSoap12() throws Exception {
         ObjectNode dossier = Samples.freshDossier();
 

@@ -1,10 +1,13 @@
 package vn.lienthong.gateway.soap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
 
 import javax.xml.datatype.DatatypeConfigurationException;
 import javax.xml.datatype.DatatypeConstants;
@@ -39,6 +42,8 @@ import vn.lienthong.gateway.vdxp.AxisPeer;
 import vn.lienthong.gateway.vdxp.EdocDocument;
 import vn.lienthong.gateway.vdxp.EdxmlParser;
 import vn.lienthong.gateway.vdxp.VdxpMessageType;
+import vn.lienthong.gateway.soap.client.GetMessageStatus;
+import vn.lienthong.gateway.soap.client.GetMessageStatusResponse;
 
 /**
  * An agency's document system using the JAX-WS client generated from the served WSDL sends official documents with
@@ -68,6 +73,39 @@ class SoapSubmitDocumentTest extends GatewayEndToEndTest {
         assertAtTheAxis(accepted, number, attachment);
         assertThat(jdbc.queryForObject("SELECT channel FROM message_event WHERE message_id = ? AND event = 'RECEIVED'",
                 String.class, accepted.getMessageId())).isEqualTo("SOAP");
+    }
+
+    /**
+     * Client asks GetMessageStatus about a document it sent; result: the REST answer's travel on the axis too — the
+     * axis id, each recipient's state, the verdict on each attachment's signature.
+     */
+    @Test
+    void answersADocumentsStatusWithItsRecipientsAndSignatureVerdicts() throws Exception {
+        byte[] attachment = DocumentSamples.randomBytes(8 * 1024);
+        Gateway soap = SoapClients.soap11(port, Http.AGENCY_KEY);
+        SubmitDocumentResponse accepted = soap.submitDocument(request(DocumentSamples.nextNumber(), attachment,
+                DocumentSamples.signed(SamplePki.GOOD_EC, attachment)), null);
+        gateway.awaitState(accepted.getMessageId(), "DELIVERED");
+        await("the axis id is recorded").atMost(Duration.ofSeconds(20))
+                .until(() -> gateway.message(accepted.getMessageId()).hasNonNull("axisDocId"));
+        JsonNode byRest = gateway.message(accepted.getMessageId());
+
+        GetMessageStatus query = new GetMessageStatus();
+        query.setMessageId(accepted.getMessageId());
+        GetMessageStatusResponse status = soap.getMessageStatus(query);
+
+        assertThat(status.getKind()).isEqualTo("DOCUMENT");
+        assertThat(status.getAxisDocId()).isEqualTo(byRest.path("axisDocId").asText());
+        assertThat(status.getRecipients().getRecipient()).extracting(r -> r.getOrganId())
+                .containsExactlyElementsOf(byRest.path("recipients").findValuesAsText("organId"));
+        assertThat(status.getRecipients().getRecipient()).extracting(r -> r.getState())
+                .allMatch(state -> List.of("SENT", "RECEIVED", "DONE").contains(state));
+        assertThat(status.getSignatures().getSignature()).singleElement().satisfies(v -> {
+            assertThat(v.getAttachment()).isZero();
+            assertThat(v.getVerdict()).isEqualTo("VALID");
+            assertThat(v.getSignerSubject()).isEqualTo(byRest.at("/signatures/0/signerSubject").asText());
+        });
+        assertThat(status.getFrom()).as("only for a message taken in from the axis").isNull();
     }
 
     /**
