@@ -149,30 +149,38 @@ public class MessageStore {
         });
     }
 
-    /** Moves a message from RECEIVED to QUEUED; a message a worker already moved further is left as it is. */
+    /** Moves a message from RECEIVED to QUEUED; a message a worker already took from its queue is left as it is. */
     public void markQueued(String messageId) {
         markQueued(List.of(messageId));
     }
 
-    /** Moves the messages from RECEIVED to QUEUED in one transaction; those a worker moved further stay as they are. */
+    /** Moves the messages from RECEIVED to QUEUED in one transaction; those a worker already took stay as they are. */
     public void markQueued(List<String> messageIds) {
         OffsetDateTime now = now();
         tx.executeWithoutResult(status -> {
             for (String messageId : messageIds) {
-                int changed = jdbc.update(
-                        "UPDATE message SET state = ?, updated_at = ? WHERE message_id = ? AND state = ?",
-                        MessageState.QUEUED.name(), now, messageId, MessageState.RECEIVED.name());
-                if (changed == 1) {
-                    insertEventFor(now, EventType.QUEUED, messageId, null, null, null);
-                }
+                queuedIfStillReceived(messageId, now);
             }
         });
+    }
+
+    /**
+     * Moves a message still RECEIVED to QUEUED with its QUEUED entry: the intake's mark, or a worker's first outcome
+     * when it took the message from its queue before that mark, so that the log says QUEUED before any attempt.
+     */
+    private void queuedIfStillReceived(String messageId, OffsetDateTime now) {
+        int changed = jdbc.update("UPDATE message SET state = ?, updated_at = ? WHERE message_id = ? AND state = ?",
+                MessageState.QUEUED.name(), now, messageId, MessageState.RECEIVED.name());
+        if (changed == 1) {
+            insertEventFor(now, EventType.QUEUED, messageId, null, null, null);
+        }
     }
 
     /** Records a successful attempt and marks the message DELIVERED. */
     public void markDelivered(String messageId, int httpStatus) {
         OffsetDateTime now = now();
         tx.executeWithoutResult(status -> {
+            queuedIfStillReceived(messageId, now);
             insertAttempt(messageId, now, AttemptOutcome.DELIVERED, httpStatus, null, null);
             jdbc.update("""
                     UPDATE message SET state = ?, delivered_at = ?, next_attempt_at = NULL, updated_at = ?
@@ -186,6 +194,7 @@ public class MessageStore {
                                     OffsetDateTime nextRetryAt) {
         OffsetDateTime now = now();
         tx.executeWithoutResult(status -> {
+            queuedIfStillReceived(messageId, now);
             insertAttempt(messageId, now, outcome, httpStatus, reason, nextRetryAt);
             jdbc.update("UPDATE message SET state = ?, next_attempt_at = ?, updated_at = ? WHERE message_id = ?",
                     MessageState.QUEUED.name(), nextRetryAt, now, messageId);
@@ -197,6 +206,7 @@ public class MessageStore {
     public void markDeadLettered(String messageId, AttemptOutcome outcome, Integer httpStatus, String reason) {
         OffsetDateTime now = now();
         tx.executeWithoutResult(status -> {
+            queuedIfStillReceived(messageId, now);
             insertAttempt(messageId, now, outcome, httpStatus, reason, null);
             jdbc.update("""
                     UPDATE message SET state = ?, dead_lettered_at = ?, next_attempt_at = NULL, updated_at = ?
@@ -385,11 +395,18 @@ public class MessageStore {
      */
     public void recordSignatureVerification(Channel channel, String clientId, String remoteAddress, String documentId,
                                             String verdict, String detail, String contentSha256) {
+        recordSignatureVerification(Direction.OUTBOUND, channel, clientId, remoteAddress, documentId, verdict, detail,
+                contentSha256);
+    }
+
+    /** As above, for something coming in ({@link Direction#INBOUND}) or going out. */
+    public void recordSignatureVerification(Direction direction, Channel channel, String clientId, String remoteAddress,
+                                            String documentId, String verdict, String detail, String contentSha256) {
         jdbc.update("""
                 INSERT INTO message_event (occurred_at, event, direction, channel, client_id, remote_address, document_id,
                                            reason_code, detail, payload_sha256)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                now(), EventType.SIGNATURE_VERIFIED.name(), Direction.OUTBOUND.name(), channel.name(), clientId,
+                now(), EventType.SIGNATURE_VERIFIED.name(), direction.name(), channel.name(), clientId,
                 truncate(remoteAddress), truncate(documentId), verdict, truncate(detail), contentSha256);
     }
 

@@ -85,14 +85,27 @@ abstract class MessageStoreContract {
     }
 
     @Test
-    void marksQueuedOnlyAMessageStillReceived() {
+    void logsQueuedBeforeTheDeliveryOfAWorkerThatTookTheMessageBeforeTheIntakeMarkedIt() {
         String id = receive("000.00.17.H56-240101-0002");
         store.markDelivered(id, 200);
 
         store.markQueued(id);
 
         assertThat(store.find(id).orElseThrow().state()).isEqualTo(MessageState.DELIVERED);
-        assertThat(store.eventsOf(id)).containsExactly(EventType.RECEIVED, EventType.DELIVERED);
+        assertThat(store.eventsOf(id)).containsExactly(EventType.RECEIVED, EventType.QUEUED, EventType.DELIVERED);
+    }
+
+    @Test
+    void logsQueuedBeforeTheFailedAttemptOfAWorkerThatTookTheMessageBeforeTheIntakeMarkedIt() {
+        String id = receive("000.00.17.H56-240101-0015");
+        store.recordFailedAttempt(id, AttemptOutcome.TRANSIENT_FAILURE, 503, "Cổng DVCQG bận",
+                OffsetDateTime.parse("2024-01-01T01:00:02Z"));
+
+        store.markQueued(id);
+        store.markDelivered(id, 200);
+
+        assertThat(store.eventsOf(id)).containsExactly(EventType.RECEIVED, EventType.QUEUED, EventType.ATTEMPT_FAILED,
+                EventType.DELIVERED);
     }
 
     @Test
@@ -237,7 +250,7 @@ abstract class MessageStoreContract {
         store.revertReplay(id, "sandbox-admin", "127.0.0.1", "JmsException");
 
         assertThat(store.find(id).orElseThrow().state()).isEqualTo(MessageState.DEAD_LETTERED);
-        assertThat(store.eventsOf(id)).containsExactly(EventType.RECEIVED, EventType.DEAD_LETTERED,
+        assertThat(store.eventsOf(id)).containsExactly(EventType.RECEIVED, EventType.QUEUED, EventType.DEAD_LETTERED,
                 EventType.REPLAYED, EventType.ADMIN_ACTION);
         assertThat(store.markReplayed(id, "sandbox-admin", "127.0.0.1")).isTrue();
     }
@@ -250,7 +263,7 @@ abstract class MessageStoreContract {
         assertThat(store.recordAcknowledged(id, "police-system", "10.0.0.9", () -> false)).isFalse();
         assertThat(store.recordAcknowledged(id, "police-system", "10.0.0.9", () -> true)).isTrue();
 
-        assertThat(store.eventsOf(id)).containsExactly(EventType.RECEIVED, EventType.DELIVERED,
+        assertThat(store.eventsOf(id)).containsExactly(EventType.RECEIVED, EventType.QUEUED, EventType.DELIVERED,
                 EventType.ACKNOWLEDGED);
         assertThat(jdbc.queryForObject("SELECT client_id FROM message_event WHERE message_id = ? AND event = ?",
                 String.class, id, "ACKNOWLEDGED")).isEqualTo("police-system");
