@@ -57,7 +57,14 @@ public final class PdfSignatureVerifier {
             if (parser.failure() != null) {
                 return unreadable(parser.failure(), at);
             }
-            return VerificationReport.of(verdicts, at);
+            VerificationReport report = VerificationReport.of(verdicts, at);
+            if (report.verdict() == Verdict.Status.VALID
+                    && signatures.stream().allMatch(signature -> DOCUMENT_TIMESTAMP.equals(signature.subFilter()))) {
+                return VerificationReport.withoutSigner(verdicts, "the PDF has no signature, only "
+                        + signatures.size() + " document time-stamp(s): a time-stamp shows when the file existed,"
+                        + " not who signed it", at);
+            }
+            return report;
         } catch (IOException | RuntimeException e) {
             return unreadable(parser.failure(), at);
         }

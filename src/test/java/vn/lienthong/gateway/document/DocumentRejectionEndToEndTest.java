@@ -116,6 +116,18 @@ class DocumentRejectionEndToEndTest extends GatewayEndToEndTest {
         refused(document, 422, "SIGNATURE_INVALID", "/attachments/0/content", null);
     }
 
+    /** A PDF declared signed whose only signature field holds a document time-stamp; result: 422 NO_SIGNER. */
+    @Test
+    void refusesAPdfWhoseOnlySignatureIsADocumentTimeStamp() throws Exception {
+        byte[] pdf = PdfTestSigner.timestampedBySandboxAuthority(PdfTestSigner.document(8 * 1024));
+        ObjectNode document = DocumentSamples.document(DocumentSamples.nextNumber(), pdf, null);
+        ((ObjectNode) document.at("/attachments/0")).put("signatureFormat", "PDF");
+
+        JsonNode problem = refused(document, 422, "SIGNATURE_INVALID", "/attachments/0/content", "NO_SIGNER");
+
+        assertThat(problem.at("/errors/0/message").asText()).contains("only 1 document time-stamp(s)");
+    }
+
     private static ObjectNode signedDocument() {
         byte[] attachment = DocumentSamples.randomBytes(2048);
         return DocumentSamples.document(DocumentSamples.nextNumber(), attachment,

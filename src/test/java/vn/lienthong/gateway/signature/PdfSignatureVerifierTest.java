@@ -233,10 +233,25 @@ class PdfSignatureVerifierTest {
                 new TimestampResponder(TimestampAuthorities.untrusted(), "2.999.1", java.time.Clock.systemUTC()));
         assertInvalid(verifier.verify(stranger), VerdictReason.TIMESTAMP_INVALID);
 
-        byte[] stamped = PdfTestSigner.timestamp(UNSIGNED, TimestampAuthorities.sandboxResponder());
+        byte[] stamped = PdfTestSigner.timestamp(PdfTestSigner.of(GOOD_RSA).sign(UNSIGNED),
+                TimestampAuthorities.sandboxResponder());
         assertThat(verifier.verify(stamped).verdict()).isEqualTo(Verdict.Status.VALID);
         assertInvalid(verifier.verify(PdfTestSigner.update(stamped, PdfTestSigner::addTextToFirstPage)),
                 VerdictReason.MODIFIED_AFTER_SIGNING);
+    }
+
+    @Test
+    void aPdfWithOnlyADocumentTimeStampHasNoSignerThoughTheTimeStampHolds() {
+        byte[] stamped = PdfTestSigner.timestamp(UNSIGNED, TimestampAuthorities.sandboxResponder());
+
+        VerificationReport report = verifier.verify(stamped);
+
+        assertInvalid(report, VerdictReason.NO_SIGNER);
+        assertThat(report.detail()).contains("only 1 document time-stamp(s)");
+        assertThat(report.signatures()).singleElement().satisfies(stamp -> {
+            assertThat(stamp.status()).isEqualTo(Verdict.Status.VALID);
+            assertThat(stamp.signer().algorithm()).startsWith("RFC3161");
+        });
     }
 
     @Test

@@ -110,6 +110,11 @@ public final class PdfTestSigner {
         return sign(pdf, PDSignature.SUBFILTER_ADBE_PKCS7_DETACHED, false, signer);
     }
 
+    /** The PDF with a document time-stamp of the sandbox authority ({@code certs-sample/tsa.p12}) appended. */
+    public static byte[] timestampedBySandboxAuthority(byte[] pdf) {
+        return timestamp(pdf, TimestampAuthorities.sandboxResponder());
+    }
+
     /**
      * The PDF with a document time-stamp ({@code ETSI.RFC3161}) appended, whose token the authority given makes over
      * the SHA-256 of the byte range, as a PAdES-LTA time-stamp is made.
