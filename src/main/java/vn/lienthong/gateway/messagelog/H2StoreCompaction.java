@@ -29,7 +29,7 @@ public class H2StoreCompaction {
     private static final Logger LOG = LoggerFactory.getLogger(H2StoreCompaction.class);
 
     private final DataSource dataSource;
-    private volatile boolean otherStore;
+    private volatile boolean notAnEmbeddedH2File;
 
     H2StoreCompaction(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -37,12 +37,12 @@ public class H2StoreCompaction {
 
     /** One run: rewrites chunks until the target fill rate or the byte limit is reached; nothing for other stores. */
     public void compact() throws SQLException {
-        if (otherStore) {
+        if (notAnEmbeddedH2File) {
             return;
         }
         try (Connection connection = dataSource.getConnection()) {
             Optional<MVStore> store = embeddedFileStore(connection);
-            otherStore = store.isEmpty();
+            notAnEmbeddedH2File = store.isEmpty();
             if (store.isPresent() && store.get().compact(TARGET_FILL_RATE, MAX_REWRITE_BYTES)) {
                 LOG.debug("H2 store compacted: file {} bytes, {} % of it live, chunks {} % live",
                         store.get().getFileStore().size(), store.get().getFillRate(),
